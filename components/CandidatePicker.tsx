@@ -1,0 +1,40 @@
+import type { Candidate } from '@/lib/capture-result';
+import { readablePhone } from '@/lib/form';
+
+interface Props {
+  candidates: Candidate[];
+  selected: number;
+  onSelect: (index: number) => void;
+}
+
+/** The people found on the page, best first; picking one fills the form. */
+export function CandidatePicker({ candidates, selected, onSelect }: Props) {
+  return (
+    <fieldset class="candidates">
+      <legend>People on this page ({candidates.length})</legend>
+      <ul>
+        {candidates.map((c, i) => {
+          const name = c.name?.full ?? c.emails[0] ?? (c.phones[0] ? readablePhone(c.phones[0].e164) : 'Unnamed');
+          const detail = [c.title, c.emails[0], c.phones[0] ? readablePhone(c.phones[0].e164) : null]
+            .filter(Boolean)
+            .join(' · ');
+          return (
+            <li key={`${name}-${i}`}>
+              <label>
+                <input
+                  type="radio"
+                  name="candidate"
+                  checked={i === selected}
+                  onChange={() => onSelect(i)}
+                  aria-label={name}
+                />
+                <span class="who">{name}</span>
+                <span class="detail">{detail}</span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

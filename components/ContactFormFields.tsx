@@ -1,0 +1,198 @@
+import type { PhoneType } from '@/lib/extract/types';
+import type { ContactForm, FormErrors } from '@/lib/form';
+
+const PHONE_TYPE_LABELS: Record<PhoneType, string> = {
+  work: 'Work',
+  mobile: 'Mobile',
+  home: 'Home',
+  fax: 'Fax',
+  other: 'Other',
+};
+
+interface Props {
+  form: ContactForm;
+  errors: FormErrors;
+  onChange: (form: ContactForm) => void;
+}
+
+/** The local address book's fields; every value is rendered as text, never as markup. */
+export function ContactFormFields({ form, errors, onChange }: Props) {
+  const set = <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => onChange({ ...form, [key]: value });
+  return (
+    <div class="fields">
+      <div class="row">
+        <TextField
+          id="firstName"
+          label="First name"
+          value={form.firstName}
+          error={errors.firstName}
+          onInput={(v) => set('firstName', v)}
+          autoComplete="given-name"
+        />
+        <TextField
+          id="lastName"
+          label="Last name"
+          value={form.lastName}
+          error={errors.lastName}
+          onInput={(v) => set('lastName', v)}
+          autoComplete="family-name"
+        />
+      </div>
+      <div class="row">
+        <TextField
+          id="company"
+          label="Company"
+          value={form.company}
+          error={errors.company}
+          onInput={(v) => set('company', v)}
+          autoComplete="organization"
+        />
+        <TextField
+          id="title"
+          label="Job title"
+          value={form.title}
+          error={errors.title}
+          onInput={(v) => set('title', v)}
+          autoComplete="organization-title"
+        />
+      </div>
+      {form.emails.map((email, i) => (
+        <TextField
+          key={`email-${i}`}
+          id={`email-${i}`}
+          type="email"
+          label={i === 0 ? 'Email' : `Email ${i + 1}`}
+          value={email}
+          error={errors[`emails.${i}`]}
+          onInput={(v) =>
+            set(
+              'emails',
+              form.emails.map((e, j) => (j === i ? v : e)),
+            )
+          }
+          onRemove={
+            form.emails.length > 1
+              ? () =>
+                  set(
+                    'emails',
+                    form.emails.filter((_, j) => j !== i),
+                  )
+              : undefined
+          }
+        />
+      ))}
+      <button type="button" class="link" onClick={() => set('emails', [...form.emails, ''])}>
+        Add email
+      </button>
+      {form.phones.map((phone, i) => (
+        <div class="row phone" key={`phone-${i}`}>
+          <TextField
+            id={`phone-${i}`}
+            type="tel"
+            label={i === 0 ? 'Phone' : `Phone ${i + 1}`}
+            value={phone.value}
+            error={errors[`phones.${i}`]}
+            onInput={(v) =>
+              set(
+                'phones',
+                form.phones.map((p, j) => (j === i ? { ...p, value: v } : p)),
+              )
+            }
+            onRemove={
+              form.phones.length > 1
+                ? () =>
+                    set(
+                      'phones',
+                      form.phones.filter((_, j) => j !== i),
+                    )
+                : undefined
+            }
+          />
+          <label class="field narrow" for={`phone-type-${i}`}>
+            <span>{i === 0 ? 'Phone type' : `Phone ${i + 1} type`}</span>
+            <select
+              id={`phone-type-${i}`}
+              value={phone.type}
+              onChange={(e) =>
+                set(
+                  'phones',
+                  form.phones.map((p, j) => (j === i ? { ...p, type: e.currentTarget.value as PhoneType } : p)),
+                )
+              }
+            >
+              {Object.entries(PHONE_TYPE_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      ))}
+      <button type="button" class="link" onClick={() => set('phones', [...form.phones, { value: '', type: 'work' }])}>
+        Add phone
+      </button>
+      <TextField
+        id="website"
+        label="Website"
+        value={form.website}
+        error={errors.website}
+        onInput={(v) => set('website', v)}
+        type="url"
+      />
+      <label class="field" for="notes">
+        <span>Notes</span>
+        <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
+      </label>
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  error: string | undefined;
+  onInput: (value: string) => void;
+  onRemove?: (() => void) | undefined;
+  type?: 'text' | 'email' | 'tel' | 'url';
+  autoComplete?: string;
+}
+
+function TextField({
+  id,
+  label,
+  value,
+  error,
+  onInput,
+  onRemove,
+  type = 'text',
+  autoComplete = 'off',
+}: TextFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <div class="with-action">
+        <input
+          id={id}
+          type={type as 'text'}
+          value={value}
+          autoComplete={autoComplete}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+        {onRemove && (
+          <button type="button" class="icon" aria-label={`Remove ${label.toLowerCase()}`} onClick={onRemove}>
+            ×
+          </button>
+        )}
+      </div>
+      {error && (
+        <span class="error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

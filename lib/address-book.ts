@@ -1,0 +1,85 @@
+import { storage } from 'wxt/utils/storage';
+import { type Contact, type ContactInput, ContactSchema } from './contact';
+
+/** The built-in local address book: contacts kept in the browser's extension storage, newest first. */
+const addressBookItem = storage.defineItem<unknown[]>('local:addressBook', { fallback: [], version: 1 });
+
+export async function listContacts(): Promise<Contact[]> {
+  const stored = await addressBookItem.getValue();
+  // A record that no longer parses is skipped rather than breaking the whole book.
+  return stored.flatMap((item) => {
+    const parsed = ContactSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export function watchContacts(callback: (contacts: Contact[]) => void): () => void {
+  return addressBookItem.watch(() => void listContacts().then(callback));
+}
+
+export interface SaveOutcome {
+  status: 'created' | 'updated';
+  contact: Contact;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Read-modify-write of the book, one at a time, so two saves never overwrite each other. */
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Saves a contact; the same person (same email or phone) is updated, never added twice. */
+export function saveContact(input: ContactInput, now = new Date()): Promise<SaveOutcome> {
+  return exclusive(async () => {
+    const contacts = await listContacts();
+    const at = now.toISOString();
+    const index = contacts.findIndex((c) => isSamePerson(c, input));
+    if (index >= 0) {
+      const existing = contacts[index] as Contact;
+      const contact = ContactSchema.parse(mergeInto(existing, input, at));
+      contacts.splice(index, 1);
+      contacts.unshift(contact);
+      await addressBookItem.setValue(contacts);
+      return { status: 'updated', contact };
+    }
+    const contact = ContactSchema.parse({ ...input, id: crypto.randomUUID(), createdAt: at, updatedAt: at });
+    contacts.unshift(contact);
+    await addressBookItem.setValue(contacts);
+    return { status: 'created', contact };
+  });
+}
+
+export function deleteContact(id: string): Promise<boolean> {
+  return exclusive(async () => {
+    const contacts = await listContacts();
+    const kept = contacts.filter((c) => c.id !== id);
+    await addressBookItem.setValue(kept);
+    return kept.length !== contacts.length;
+  });
+}
+
+function isSamePerson(c: Contact, input: ContactInput): boolean {
+  return (
+    c.emails.some((e) => input.emails.includes(e)) ||
+    c.phones.some((p) => input.phones.some((q) => q.value === p.value))
+  );
+}
+
+/** What the user just confirmed wins; details the form did not carry are kept. */
+function mergeInto(existing: Contact, input: ContactInput, at: string): Contact {
+  const pick = (next: string, old: string) => (next !== '' ? next : old);
+  return {
+    ...existing,
+    firstName: pick(input.firstName, existing.firstName),
+    lastName: pick(input.lastName, existing.lastName),
+    company: pick(input.company, existing.company),
+    title: pick(input.title, existing.title),
+    website: pick(input.website, existing.website),
+    notes: pick(input.notes, existing.notes),
+    emails: [...new Set([...input.emails, ...existing.emails])],
+    phones: [...input.phones, ...existing.phones.filter((p) => !input.phones.some((q) => q.value === p.value))],
+    updatedAt: at,
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from './zod';
+
+export const PHONE_TYPES = ['work', 'mobile', 'fax', 'home', 'other'] as const;
+const SOURCES = ['mailto', 'tel', 'text', 'json-ld', 'meta', 'email-derived'] as const;
+
+const text = (max: number) => z.string().max(max);
+
+/** What the injected script hands back; checked on arrival because it ran on a stranger's page. */
+export const RawCaptureSchema = z.object({
+  url: text(4096),
+  title: text(1000),
+  siteName: text(1000).nullable(),
+  lang: text(100).nullable(),
+  candidates: z
+    .array(
+      z.object({
+        name: text(200).nullable(),
+        title: text(500).nullable(),
+        company: text(500).nullable(),
+        emails: z.array(text(254)).max(50),
+        phones: z.array(z.object({ raw: text(100), type: z.enum(PHONE_TYPES) })).max(50),
+        links: z.array(text(2048)).max(50),
+        sources: z.array(z.enum(SOURCES)).max(10),
+      }),
+    )
+    .max(500),
+});
+
+export const PhoneSchema = z.object({
+  e164: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  raw: text(100),
+  type: z.enum(PHONE_TYPES),
+});
+
+export const CandidateSchema = z.object({
+  name: z.object({ full: text(200), first: text(200), last: text(200) }).nullable(),
+  emails: z.array(text(254)),
+  phones: z.array(PhoneSchema),
+  company: text(500).nullable(),
+  title: text(500).nullable(),
+  links: z.array(text(2048)),
+  confidence: z.number().min(0).max(1),
+  sources: z.array(z.enum(SOURCES)),
+});
+
+/** The contract of ../DESIGN.md: what extraction returns and `npm run extract` prints. */
+export const CaptureResultSchema = z.object({
+  url: text(4096),
+  region: z.string().regex(/^[A-Z]{2}$/),
+  candidates: z.array(CandidateSchema),
+});
+
+export type Phone = z.infer<typeof PhoneSchema>;
+export type Candidate = z.infer<typeof CandidateSchema>;
+export type CaptureResult = z.infer<typeof CaptureResultSchema>;

@@ -1,0 +1,44 @@
+import { PHONE_TYPES } from './capture-result';
+import { z } from './zod';
+
+const field = (max: number) => z.string().trim().max(max);
+
+/** A person as the user confirmed it in the form: what every provider's fields are filled from. */
+export const ContactInputSchema = z.object({
+  firstName: field(100),
+  lastName: field(100),
+  emails: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(254)
+        .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Not an email address'),
+    )
+    .max(20),
+  phones: z
+    .array(z.object({ value: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Not an E.164 number'), type: z.enum(PHONE_TYPES) }))
+    .max(20),
+  company: field(200),
+  title: field(200),
+  website: field(2048),
+  notes: field(5000),
+});
+
+export const ContactSchema = ContactInputSchema.extend({
+  id: z.string().min(1),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export type ContactInput = z.infer<typeof ContactInputSchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+
+export function emptyContactInput(): ContactInput {
+  return { firstName: '', lastName: '', emails: [], phones: [], company: '', title: '', website: '', notes: '' };
+}
+
+export function displayName(c: Pick<ContactInput, 'firstName' | 'lastName' | 'emails' | 'phones'>): string {
+  return `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || c.phones[0]?.value || 'Unnamed contact';
+}

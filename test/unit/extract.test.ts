@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaptureResultSchema } from '@/lib/capture-result';
+import { extractPage } from '@/lib/extract';
+import { finishCapture } from '@/lib/extract/finish';
+import { parsePage } from '../../scripts/dom';
+
+const open: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of open.splice(0)) await close();
+});
+
+function capture(html: string, url = 'https://www.acme-widgets.com/team', region?: string) {
+  const page = parsePage(html, url);
+  open.push(page.close);
+  return CaptureResultSchema.parse(finishCapture(extractPage(page.document), { region: region ?? null }));
+}
+
+describe('the demo lead page', () => {
+  const result = capture(readFileSync('demo/team.html', 'utf8'), 'http://127.0.0.1:8080/team.html');
+  const byName = (full: string) => result.candidates.find((c) => c.name?.full === full);
+
+  it('finds each person with their own details and title', () => {
+    expect(byName('Jane Q. Doe')).toMatchObject({
+      name: { first: 'Jane Q.', last: 'Doe' },
+      title: 'VP Sales',
+      company: 'Northwind Robotics',
+      emails: ['jane.doe@northwind-robotics.com'],
+      phones: [{ e164: '+14155550132', type: 'work' }],
+    });
+    expect(byName('Ana García Márquez')).toMatchObject({
+      name: { first: 'Ana', last: 'García Márquez' },
+      emails: ['ana.garcia@northwind-robotics.com'],
+      phones: [{ e164: '+34912345678' }],
+    });
+    expect(byName('Priya Sharma')?.phones.map((p) => p.e164)).toEqual(['+442079460958']);
+  });
+
+  it('decodes the obfuscated address and reads office and mobile numbers', () => {
+    expect(byName('Lukas Meyer')).toMatchObject({
+      emails: ['lukas.meyer@northwind-robotics.com'],
+      phones: [
+        { e164: '+4930901820', type: 'work' },
+        { e164: '+4915123456789', type: 'mobile' },
+      ],
+    });
+  });
+
+  it('reads a national number with an extension in the page region', () => {
+    expect(byName('Tomás Okafor')?.phones[0]).toMatchObject({ e164: '+14155550199', raw: '(415) 555-0199 ext. 12' });
+  });
+
+  it('keeps the general enquiries line apart from the people', () => {
+    const general = result.candidates.find((c) => c.emails.includes('info@northwind-robotics.com'));
+    expect(general?.name).toBeNull();
+    expect(general?.phones.map((p) => p.e164)).toEqual(['+14155550100']);
+    expect(result.candidates.indexOf(general as never)).toBe(result.candidates.length - 1);
+  });
+
+  it('leaves out the honeypot, code samples, image names, dates, prices and order numbers', () => {
+    const emails = result.candidates.flatMap((c) => c.emails);
+    const phones = result.candidates.flatMap((c) => c.phones.map((p) => p.e164));
+    expect(emails).not.toContain('trap@northwind-robotics.com');
+    expect(emails.some((e) => e.includes('example.com') || e.includes('.png'))).toBe(false);
+    expect(result.candidates).toHaveLength(6);
+    expect(phones).toHaveLength(7);
+  });
+});
+
+describe('links', () => {
+  it('splits a mailto with several addresses and drops its query', () => {
+    const result = capture(
+      '<p><a href="mailto:a.one@acme-widgets.com,b.two@acme-widgets.com?subject=Hi&cc=x@y.com">Write</a></p>',
+    );
+    expect(result.candidates.flatMap((c) => c.emails)).toEqual(['a.one@acme-widgets.com', 'b.two@acme-widgets.com']);
+  });
+
+  it('reads tel: links with percent-encoding and leaves out non-numbers', () => {
+    const result = capture('<p><a href="tel:%2B1%20212%20555%200143">Call</a> <a href="tel:12">x</a></p>');
+    expect(result.candidates[0]?.phones.map((p) => p.e164)).toEqual(['+12125550143']);
+  });
+});
+
+describe('visible text', () => {
+  it('decodes bracketed obfuscation forms', () => {
+    const result = capture('<ul><li>maria(at)acme-widgets.org</li><li>li {at} acme-widgets {dot} org</li></ul>');
+    expect(result.candidates.flatMap((c) => c.emails).sort()).toEqual([
+      'li@acme-widgets.org',
+      'maria@acme-widgets.org',
+    ]);
+  });
+
+  it('needs a label, a + or brackets before taking digits for a phone', () => {
+    const result = capture(
+      '<div><p>Invoice 2024-0113-5566 due 12.05.2024</p><p>Ref 4155550143</p><p>Telefon: 030 1234567</p></div>',
+      'https://www.acme-widgets.de/kontakt',
+    );
+    expect(result.region).toBe('DE');
+    expect(result.candidates.flatMap((c) => c.phones.map((p) => p.e164))).toEqual(['+49301234567']);
+  });
+
+  it('ignores text hidden from people', () => {
+    const result = capture(
+      '<div hidden>a.hidden@acme-widgets.com</div><div aria-hidden="true">b.hidden@acme-widgets.com</div>' +
+        '<div style="display:none">c.hidden@acme-widgets.com</div><p>d.shown@acme-widgets.com</p>',
+    );
+    expect(result.candidates.flatMap((c) => c.emails)).toEqual(['d.shown@acme-widgets.com']);
+  });
+
+  it('derives a low-confidence name from a personal address only', () => {
+    const result = capture('<p>Write to john.smith@acme-widgets.com or sales@acme-widgets.com</p>');
+    const john = result.candidates.find((c) => c.emails.includes('john.smith@acme-widgets.com'));
+    expect(john?.name?.full).toBe('John Smith');
+    expect(john?.sources).toContain('email-derived');
+  });
+});
+
+describe('people grouping', () => {
+  it('keeps table rows apart', () => {
+    const result = capture(`<table>
+      <tr><td><b>Ines Duarte</b></td><td>Buyer</td><td>ines.duarte@acme-widgets.com</td><td>Tel: +351 21 123 4567</td></tr>
+      <tr><td><b>Omar Haddad</b></td><td>Plant Manager</td><td>omar.haddad@acme-widgets.com</td><td>Tel: +971 4 123 4567</td></tr>
+    </table>`);
+    expect(result.candidates.map((c) => [c.name?.full, c.emails[0], c.phones[0]?.e164])).toEqual([
+      ['Ines Duarte', 'ines.duarte@acme-widgets.com', '+351211234567'],
+      ['Omar Haddad', 'omar.haddad@acme-widgets.com', '+97141234567'],
+    ]);
+  });
+
+  it('keeps phone-only people apart by their names', () => {
+    const result = capture(`<section><h2>Our Team</h2>
+      <div><h3>Kai Nakamura</h3><p>Phone: +81 3-1234-5678</p></div>
+      <div><h3>Lena Vogel</h3><p>Phone: +49 89 123456</p></div></section>`);
+    expect(result.candidates.map((c) => [c.name?.full, c.phones.map((p) => p.e164)])).toEqual([
+      ['Kai Nakamura', ['+81312345678']],
+      ['Lena Vogel', ['+4989123456']],
+    ]);
+  });
+});

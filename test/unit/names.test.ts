@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { asPersonName, nameFromEmail, splitName } from '@/lib/extract/names';
+import { inferRegion } from '@/lib/extract/region';
+
+describe('names', () => {
+  it.each([
+    ['Dr. Jane Doe', 'Jane Doe'],
+    ['  Ana   García Márquez ', 'Ana García Márquez'],
+    ['Ludwig van Beethoven', 'Ludwig van Beethoven'],
+    ['Our Team', null],
+    ['Contact Us', null],
+    ['jane doe', null],
+    ['Call 555 0100 Now', null],
+    ['Madonna', null],
+  ])('%s → %s', (text, expected) => {
+    expect(asPersonName(text)).toBe(expected);
+  });
+
+  it.each([
+    ['Jane Q. Doe', 'Jane Q.', 'Doe'],
+    ['Ana García Márquez', 'Ana', 'García Márquez'],
+    ['Ludwig van Beethoven', 'Ludwig', 'van Beethoven'],
+    ['Cher', 'Cher', ''],
+  ])('splits %s', (full, first, last) => {
+    expect(splitName(full)).toEqual({ first, last });
+  });
+
+  it('derives names only from personal addresses', () => {
+    expect(nameFromEmail('jane.doe@acme.com')).toBe('Jane Doe');
+    expect(nameFromEmail('info@acme.com')).toBeNull();
+    expect(nameFromEmail('j.doe@acme.com')).toBeNull();
+    expect(nameFromEmail('sales2024.team@acme.com')).toBeNull();
+  });
+});
+
+describe('region', () => {
+  it.each([
+    ['https://acme.com/', 'en-GB', 'GB'],
+    ['https://acme.de/', null, 'DE'],
+    ['https://acme.co.uk/', 'en', 'GB'],
+    ['https://acme.com/', 'fr', 'FR'],
+    ['http://127.0.0.1:8080/', null, 'US'],
+  ])('%s %s → %s', (url, lang, region) => {
+    expect(inferRegion(url, lang)).toBe(region);
+  });
+});

@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Test builds (`--mode e2e`) may reach the local test server and name the tab to capture; production never.
+export const GECKO_ID = 'capture-to-crm@capture-to-crm.dev';
+
+const TEST_MODES = new Set(['e2e']);
+
+export default defineConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  }),
+  manifest: ({ mode, browser }) => {
+    const test = TEST_MODES.has(mode);
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'en',
+      permissions: ['activeTab', 'scripting', 'storage', ...(test ? ['tabs'] : [])],
+      ...(test ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+        : {}),
+    };
+  },
+});
