@@ -29,8 +29,8 @@ export function contactsToCsv(contacts: Contact[]): string {
 }
 
 function csvCell(value: string): string {
-  // A cell a spreadsheet would run as a formula is prefixed with '; a phone like +1 415… stays as it is.
-  const safe = /^[=@\t\r]|^[+-](?![\d\s()]*$)/.test(value) ? `'${value}` : value;
+  // A cell a spreadsheet would run as a formula is prefixed with '; numbers only ("+1 415… ; +44…") are harmless.
+  const safe = /^[=@\t\r]|^[+-](?![\d\s().;+-]*$)/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { listContacts } from '@/lib/address-book';
+
+const EXTENSION_ID = 'test-extension-id';
+const ownPage = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
+const contact = {
+  firstName: 'Jane',
+  lastName: 'Doe',
+  company: 'Acme',
+  title: 'VP Sales',
+  emails: ['jane@acme.com'],
+  phones: [{ value: '+14155550132', type: 'work' }],
+  website: '',
+  notes: '',
+};
+
+async function send(message: unknown, sender: object) {
+  const replies = (await fakeBrowser.runtime.onMessage.trigger(message, sender as never)) as unknown[];
+  return replies[0];
+}
+
+describe('background messages', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    fakeBrowser.runtime.id = EXTENSION_ID;
+    background.main();
+  });
+
+  it('saves a contact sent by the popup', async () => {
+    const reply = await send({ type: 'addressBook.save', contact }, ownPage);
+    expect(reply).toMatchObject({ ok: true, value: { status: 'created', contact: { firstName: 'Jane' } } });
+    expect(await listContacts()).toHaveLength(1);
+  });
+
+  it('refuses a content script or web page', async () => {
+    for (const sender of [
+      { id: EXTENSION_ID, url: 'https://evil.example.net/', tab: { id: 3 } },
+      { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
+      { url: `chrome-extension://${EXTENSION_ID}/popup.html` },
+    ]) {
+      expect(await send({ type: 'addressBook.save', contact }, sender)).toMatchObject({ ok: false, error: /Refused/ });
+    }
+    expect(await listContacts()).toEqual([]);
+  });
+
+  it('answers a malformed message with a sentence, not a crash', async () => {
+    const reply = await send({ type: 'addressBook.save', contact: { ...contact, emails: ['not-an-email'] } }, ownPage);
+    expect(reply).toMatchObject({ ok: false, error: /not understood/ });
+    expect(await send({ type: 'nope' }, ownPage)).toMatchObject({ ok: false });
+  });
+});
