@@ -1,0 +1,107 @@
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from './chromium';
+import { serveFolder } from './static-server';
+
+let context: BrowserContext;
+let extensionId: string;
+let site: Awaited<ReturnType<typeof serveFolder>>;
+
+beforeAll(async () => {
+  site = await serveFolder('demo');
+  ({ context, extensionId } = await launchWithExtension());
+  const lead = await context.newPage();
+  await lead.goto(`${site.origin}/team.html`);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+});
+
+/** The popup, opened as a page and pointed at the demo tab (the test build's stand-in for a toolbar click). */
+async function openPopup(): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=team.html`);
+  await popup.getByRole('group', { name: /People on this page/ }).waitFor();
+  return popup;
+}
+
+describe('capture from the demo page into the local address book (Chromium)', () => {
+  it('lists the page’s people with the best one pre-filled', async () => {
+    const popup = await openPopup();
+    await expect.poll(() => popup.getByRole('radio').count()).toBe(6);
+    expect(await popup.getByRole('radio', { name: 'Jane Q. Doe' }).isChecked()).toBe(true);
+    expect(await popup.getByLabel('First name').inputValue()).toBe('Jane Q.');
+    expect(await popup.getByLabel('Last name').inputValue()).toBe('Doe');
+    expect(await popup.getByLabel('Job title').inputValue()).toBe('VP Sales');
+    expect(await popup.getByLabel('Email', { exact: true }).inputValue()).toBe('jane.doe@northwind-robotics.com');
+    expect(await popup.getByLabel('Phone', { exact: true }).inputValue()).toBe('+1 415 555 0132');
+    await popup.close();
+  });
+
+  it('keeps what was typed when the popup closes and reopens', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('radio', { name: 'Lukas Meyer' }).check();
+    await popup.getByLabel('Notes').fill('Met at LogiMAT, wants a demo');
+    await popup.waitForTimeout(400);
+    await popup.close();
+    const again = await openPopup();
+    await expect.poll(() => again.getByLabel('Notes').inputValue()).toBe('Met at LogiMAT, wants a demo');
+    expect(await again.getByRole('radio', { name: 'Lukas Meyer' }).isChecked()).toBe(true);
+    expect(await again.getByLabel('Email', { exact: true }).inputValue()).toBe('lukas.meyer@northwind-robotics.com');
+    await again.close();
+  });
+
+  it('saves an edited contact, lists it on the options page and exports it as CSV and vCard', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('radio', { name: 'Priya Sharma' }).check();
+    expect(await popup.getByLabel('Email', { exact: true }).inputValue()).toBe('priya.sharma@northwind-robotics.com');
+    await popup.getByLabel('Job title').fill('VP Customer Success');
+    await popup.getByRole('button', { name: 'Save to address book' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Saved Priya Sharma to your address book.');
+    await popup.close();
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const row = options.getByRole('row', { name: /Priya Sharma/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('VP Customer Success');
+    expect(await row.textContent()).toContain('+44 20 7946 0958');
+
+    const [csvDownload] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toBe('contacts.csv');
+    const csv = await readFile(await csvDownload.path(), 'utf8');
+    expect(csv).toContain(
+      'Priya,Sharma,Northwind Robotics,VP Customer Success,priya.sharma@northwind-robotics.com,+442079460958',
+    );
+
+    const [vcardDownload] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export vCard' }).click(),
+    ]);
+    const vcard = await readFile(await vcardDownload.path(), 'utf8');
+    expect(vcard).toContain('FN:Priya Sharma\r\n');
+    expect(vcard).toContain('TEL;VALUE=uri;TYPE="work,voice";PREF=1:tel:+442079460958');
+    await options.close();
+  });
+
+  it('updates rather than duplicates when the same person is saved again', async () => {
+    const popup = await openPopup();
+    await popup.getByRole('radio', { name: 'Priya Sharma' }).check();
+    await popup.getByRole('button', { name: 'Save to address book' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').textContent())
+      .toBe('Priya Sharma was already in your address book: updated.');
+    await popup.close();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('row', { name: /Priya Sharma/ }).waitFor();
+    expect(await options.getByRole('row', { name: /Priya Sharma/ }).count()).toBe(1);
+    await options.close();
+  });
+});

@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/browsers.mjs';
+
+export const E2E_BUILD = resolve('.output/chrome-mv3-e2e');
+
+/** Debian Chromium with the test build of the extension loaded; the id is read from its service worker. */
+export async function launchWithExtension(dir = E2E_BUILD): Promise<{ context: BrowserContext; extensionId: string }> {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId };
+}
