@@ -13,6 +13,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),
+  hooks: {
+    // WXT takes the toolbar tooltip from the popup's <title>; the manifest's is localised instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
+  },
   manifest: ({ mode, browser }) => {
     const test = TEST_MODES.has(mode);
     return {

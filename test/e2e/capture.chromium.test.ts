@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from './chromium';
-import { serveFolder } from './static-server';
+import { serveFolder } from '../../scripts/serve.mjs';
 
 let context: BrowserContext;
 let extensionId: string;
@@ -102,6 +102,28 @@ describe('capture from the demo page into the local address book (Chromium)', ()
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByRole('row', { name: /Priya Sharma/ }).waitFor();
     expect(await options.getByRole('row', { name: /Priya Sharma/ }).count()).toBe(1);
+    await options.close();
+  });
+});
+
+describe('screenshots for the README', () => {
+  // Written to .output/screenshots on every run; UPDATE_SCREENSHOTS=1 refreshes the committed ones in docs/.
+  const folder = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : '.output/screenshots';
+
+  it.each(['light', 'dark'] as const)('shows the popup and the address book in the %s theme', async (colorScheme) => {
+    const popup = await openPopup();
+    await popup.emulateMedia({ colorScheme });
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.screenshot({ path: `${folder}/popup-${colorScheme}.png` });
+    await popup.close();
+    const options = await context.newPage();
+    await options.emulateMedia({ colorScheme });
+    await options.setViewportSize({ width: 1100, height: 420 });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('row', { name: /Priya Sharma/ }).waitFor();
+    await options.screenshot({ path: `${folder}/options-${colorScheme}.png` });
+    const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 28)' : 'rgb(255, 255, 255)');
     await options.close();
   });
 });
