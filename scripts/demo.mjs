@@ -37,7 +37,9 @@ if (headed) {
   await popup.setViewportSize({ width: 420, height: 720 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=team.html`);
   await popup.getByRole('group', { name: /People on this page/ }).waitFor();
-  const people = await popup.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-label')));
+  const people = await popup
+    .getByRole('radio')
+    .evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-label')));
   await popup.screenshot({ path: '.output/demo-popup.png' });
   console.log(`\nNo display here, so the demo ran headless: the popup found ${people.length} people on the demo page:`);
   for (const name of people) console.log(`  - ${name}`);
