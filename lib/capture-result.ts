@@ -1,7 +1,19 @@
 import { z } from './zod';
 
 export const PHONE_TYPES = ['work', 'mobile', 'fax', 'home', 'other'] as const;
-const SOURCES = ['mailto', 'tel', 'text', 'json-ld', 'meta', 'email-derived'] as const;
+const SOURCES = [
+  'mailto',
+  'tel',
+  'text',
+  'json-ld',
+  'microdata',
+  'rdfa',
+  'microformat',
+  'meta',
+  'cloudflare',
+  'whatsapp',
+  'email-derived',
+] as const;
 
 const text = (max: number) => z.string().max(max);
 
@@ -11,6 +23,8 @@ export const RawCaptureSchema = z.object({
   title: text(1000),
   siteName: text(1000).nullable(),
   lang: text(100).nullable(),
+  countryHints: z.array(text(1000)).max(20),
+  truncated: z.boolean(),
   candidates: z
     .array(
       z.object({

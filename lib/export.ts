@@ -61,7 +61,7 @@ function contactToVcard(c: Contact): string {
   if (c.website) lines.push(`URL:${escapeText(c.website)}`);
   if (c.notes) lines.push(`NOTE:${escapeText(c.notes)}`);
   lines.push(`REV:${c.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`, 'END:VCARD');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
 function escapeText(value: string): string {

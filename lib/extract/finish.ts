@@ -1,73 +1,97 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
-import { nameFromEmail, splitName } from './names';
+import { asPersonName, nameFromEmail, splitName } from './names';
 import { inferRegion } from './region';
 import type { RawCandidate, RawCapture } from './types';
 
 /**
  * Turns what the page gave into a CaptureResult: phones validated to E.164 with full metadata, names split,
- * the same person found twice merged, candidates ranked. Runs outside the page (popup, CLI): too heavy to inject.
+ * the same person found twice (a card and its JSON-LD) merged, candidates ranked. Runs outside the page (popup,
+ * CLI): libphonenumber's metadata is too heavy to inject into every page.
  */
 export function finishCapture(raw: RawCapture, options: { region?: string | null } = {}): CaptureResult {
-  const region = options.region ?? inferRegion(raw.url, raw.lang);
-  const candidates = merge(raw.candidates.map((c) => finishCandidate(c, region, raw.siteName)));
-  const kept = candidates.filter((c) => c.emails.length > 0 || c.phones.length > 0);
-  kept.sort((a, b) => b.confidence - a.confidence);
-  return { url: raw.url, region, candidates: kept };
+  const numberRegions = raw.candidates.flatMap((c) =>
+    c.phones.flatMap((p) =>
+      /^\s*(\+|00)/.test(p.raw) ? (parsePhoneNumberFromString(p.raw.replace(/^\s*00/, '+'))?.country ?? []) : [],
+    ),
+  );
+  const region =
+    options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: raw.countryHints, numberRegions });
+  const finished = raw.candidates.map((c) => finishCandidate(c, region));
+  const merged = merge(finished).filter((c) => c.emails.length > 0 || c.phones.length > 0);
+  for (const c of merged) {
+    c.company ??= raw.siteName;
+    if (!c.name && c.emails[0]) {
+      const derived = nameFromEmail(c.emails[0]);
+      if (derived) {
+        c.name = { full: derived, ...splitName(derived, region) };
+        c.sources.push('email-derived');
+      }
+    }
+    if (c.name && !c.name.first) Object.assign(c.name, splitName(c.name.full, region));
+    c.confidence = confidenceOf(c);
+  }
+  merged.sort((a, b) => b.confidence - a.confidence);
+  return { url: raw.url, region, candidates: merged };
 }
 
-function finishCandidate(raw: RawCandidate, region: string, siteName: string | null): Candidate {
+function finishCandidate(raw: RawCandidate, region: string): Candidate {
   const phones: Phone[] = [];
   for (const phone of raw.phones) {
-    const e164 = toE164(phone.raw, region);
-    if (e164 && !phones.some((p) => p.e164 === e164)) phones.push({ e164, raw: phone.raw, type: phone.type });
+    const parsed = parsePhone(phone.raw, region);
+    if (!parsed || phones.some((p) => p.e164 === parsed.e164)) continue;
+    const type = phone.type === 'work' && parsed.mobile ? 'mobile' : phone.type;
+    phones.push({ e164: parsed.e164, raw: phone.raw.slice(0, 100), type });
   }
-  const sources = [...raw.sources];
-  let full = raw.name;
-  if (!full && raw.emails[0]) {
-    full = nameFromEmail(raw.emails[0]);
-    if (full) sources.push('email-derived');
-  }
-  const name = full ? { full, ...splitName(full) } : null;
-  const candidate: Candidate = {
-    name,
+  const full = raw.name ? (asPersonName(raw.name) ?? raw.name.trim()) : null;
+  return {
+    name: full ? { full, ...splitName(full, region) } : null,
     emails: [...new Set(raw.emails)],
     phones,
-    company: raw.company ?? siteName,
+    company: raw.company,
     title: raw.title,
     links: raw.links,
     confidence: 0,
-    sources,
+    sources: [...raw.sources],
   };
-  candidate.confidence = confidenceOf(candidate, raw.name !== null);
-  return candidate;
 }
 
 export function toE164(raw: string, region: string): string | null {
-  const cleaned = raw.replace(/^00/, '+');
-  const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode);
-  return parsed?.isValid() ? parsed.number : null;
+  return parsePhone(raw, region)?.e164 ?? null;
 }
 
-function confidenceOf(c: Candidate, nameOnPage: boolean): number {
+function parsePhone(raw: string, region: string): { e164: string; mobile: boolean } | null {
+  const cleaned = raw.replace(/^\s*00/, '+').replace(/\(0\)/, '');
+  const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode);
+  if (!parsed?.isValid()) return null;
+  return { e164: parsed.number, mobile: parsed.getType() === 'MOBILE' };
+}
+
+function confidenceOf(c: Candidate): number {
   let score = 0.2;
-  if (c.name) score += nameOnPage ? 0.3 : 0.1;
+  if (c.name) score += c.sources.includes('email-derived') ? 0.1 : 0.3;
   if (c.emails.length > 0) score += 0.25;
   if (c.phones.length > 0) score += 0.15;
   if (c.title) score += 0.05;
-  if (c.sources.includes('mailto') || c.sources.includes('tel')) score += 0.04;
+  if (c.sources.some((s) => s !== 'text' && s !== 'email-derived')) score += 0.04;
   return Math.min(0.99, Math.round(score * 100) / 100);
 }
 
-/** The same person seen twice (header and footer, card and table) becomes one candidate. */
+const sameName = (a: Candidate, b: Candidate) =>
+  a.name !== null && b.name !== null && a.name.full.toLowerCase() === b.name.full.toLowerCase();
+
+/** The same person seen twice (a card and its JSON-LD, a header and a footer) becomes one candidate. */
 function merge(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
     const same = out.find(
       (o) =>
-        o.emails.some((e) => c.emails.includes(e)) || o.phones.some((p) => c.phones.some((q) => q.e164 === p.e164)),
+        sameName(o, c) ||
+        ((o.name === null || c.name === null || sameName(o, c)) &&
+          (o.emails.some((e) => c.emails.includes(e)) ||
+            o.phones.some((p) => c.phones.some((q) => q.e164 === p.e164)))),
     );
-    if (!same || (same.name && c.name && same.name.full !== c.name.full)) {
+    if (!same) {
       out.push(c);
       continue;
     }
@@ -76,8 +100,8 @@ function merge(candidates: Candidate[]): Candidate[] {
     same.company ??= c.company;
     for (const e of c.emails) if (!same.emails.includes(e)) same.emails.push(e);
     for (const p of c.phones) if (!same.phones.some((q) => q.e164 === p.e164)) same.phones.push(p);
+    for (const l of c.links) if (!same.links.includes(l)) same.links.push(l);
     for (const s of c.sources) if (!same.sources.includes(s)) same.sources.push(s);
-    same.confidence = Math.max(same.confidence, c.confidence);
   }
   return out;
 }

@@ -1,26 +1,40 @@
-import type { Hit } from './hits';
-import { linkHits } from './links';
 import { pageFacts } from './page';
 import { groupPeople } from './people';
-import { textHits } from './text';
+import { DEFAULT_LIMITS, type ScanLimits, scanPage } from './scan';
+import { readJsonLd } from './structured';
 import type { RawCapture } from './types';
 import { createVisibility } from './visible';
 
 export type { RawCandidate, RawCapture, RawPhone } from './types';
 
-const MAX_HITS = 5000;
+export interface ExtractOptions {
+  /** Only what the user selected, when there is a selection. */
+  selectionOnly?: boolean;
+  limits?: ScanLimits;
+}
 
 /** Reads a page's people from its DOM. Pure DOM: runs injected in a tab, and in Node on a parsed page. */
-export function extractPage(doc: Document): RawCapture {
+export function extractPage(doc: Document, options: ExtractOptions = {}): RawCapture {
   const root = doc.body ?? doc.documentElement;
+  const selection = options.selectionOnly ? doc.getSelection() : null;
+  const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
+  const scope = range
+    ? range.commonAncestorContainer.nodeType === 1
+      ? range.commonAncestorContainer
+      : range.commonAncestorContainer.parentElement
+    : null;
+  const scanRoot = (scope as Element | null) ?? root;
   const visible = createVisibility(doc);
-  const hits: Hit[] = [...linkHits(root, visible), ...textHits(root, visible)].slice(0, MAX_HITS);
+  const scan = scanPage(scanRoot, visible, options.limits ?? DEFAULT_LIMITS, range);
   const facts = pageFacts(doc);
+  const jsonLd = range ? { people: [], organization: null, countries: [] } : readJsonLd(doc);
   return {
     url: doc.location?.href ?? doc.URL,
     title: facts.title,
-    siteName: facts.siteName,
+    siteName: jsonLd.organization ?? facts.siteName,
     lang: facts.lang,
-    candidates: groupPeople(hits, root, visible),
+    countryHints: [...jsonLd.countries, ...facts.countryHints].slice(0, 10),
+    candidates: [...groupPeople(scan, scanRoot), ...jsonLd.people].slice(0, 300),
+    truncated: scan.truncated,
   };
 }

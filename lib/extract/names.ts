@@ -1,4 +1,4 @@
-/** Recognising a person's name in a short piece of text; pure string work, shared by page and popup code. */
+/** Recognising and splitting people's names; pure string work, shared by page and popup code. */
 
 const PARTICLES = new Set([
   'de',
@@ -17,53 +17,162 @@ const PARTICLES = new Set([
   'van',
   'von',
   'y',
-  'e',
   'zu',
   'ten',
   'ter',
   'bin',
+  'binti',
   'al',
   'el',
   'st.',
+  "d'",
+  'af',
+  'av',
 ]);
-// Title-case words that head sections, not people ("Our Team", "Contact Us").
+// Title-case words that head sections or name things, not people ("Our Team", "Contact Us", "Privacy Policy").
 const NOT_NAME_WORDS = new Set(
-  'our the team contact us about meet leadership people staff board management sales support services service company news press office department center centre group get in touch with of for and home welcome partners careers jobs imprint impressum privacy policy terms kontakt equipo nuestro director directors founders founder executive team. menu search login sign'.split(
-    ' ',
-  ),
+  `our the team teams contact contacts us about meet leadership people staff board management sales support services service company
+news press office offices department center centre group get in touch with of for and home welcome partners partner careers jobs imprint
+impressum privacy policy terms kontakt equipo nuestro directors founders executive menu search login sign up read more learn view all
+download subscribe newsletter cookie cookies settings accept reject book demo request quote free trial pricing products product solutions
+features blog events event resources customer customers success stories story case studies faq help legal notice data protection
+street st road avenue ave suite floor building hall stand booth room lane drive plaza square platz straße strasse gasse weg
+city university college school institute hospital clinic bank hotel restaurant gmbh ag ltd llc inc corp sa sl bv srl spa kg oy ab as
+north south east west new general main head chief annual report global international national european american british german french
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+reservations reception marketing finance engineering operations human resources investor relations media enquiries inquiries
+email phone fax mobile tel telephone address web website online map directions opening hours visit us
+manager managers director directors officer executive engineer developer designer consultant associate assistant analyst lead head vice
+president ceo cto cfo coo cmo cio cso founder co-founder cofounder owner chairman chairwoman chair secretary treasurer coordinator specialist
+representative rep advisor adviser counsel attorney lawyer solicitor barrister paralegal professor lecturer researcher fellow student intern
+administrator accountant architect agent broker editor writer producer scientist technician nurse physician surgeon doctor principal teacher
+dean member trustee volunteer senior junior staff account accounts business development partnerships product project program programme
+regional area country key customer client relations communications public affairs strategy legal compliance procurement purchasing
+logistics supply chain quality research technical technology it software data digital creative art design content social growth
+geschäftsführer geschäftsführerin leiter leiterin vertrieb einkauf presse inhaber inhaberin vorstand prokurist rechtsanwalt rechtsanwältin
+steuerberater steuerberaterin director directora gerente jefe jefa responsable directeur directrice chargé chargée associé associée
+gérant gérante président présidente responsable diretor diretora coordenador coordenadora socio socia socio-director
+tourism tours travel office reservations booking hotel spa guest services front desk`.split(/\s+/),
 );
-const HONORIFIC = /^(mr|mrs|ms|miss|dr|prof|herr|frau|sr|sra|dña|don|mme|mlle|m)\.?$/i;
-const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
+const HONORIFIC =
+  /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
+const POST_NOMINAL =
+  /^(phd|ph\.d\.?|md|m\.d\.?|do|d\.o\.?|mba|m\.b\.a\.?|jd|j\.d\.?|ll\.?m\.?|esq\.?|cpa|rn|msc|m\.sc\.?|bsc|b\.sc\.?|ma|m\.a\.?|ba|b\.a\.?|mph|dds|facs|frcs|cfa|pe|p\.e\.?|pmp|facp|mrcp|llb|ll\.b\.?|dphil|mres|meng|m\.eng\.?|obe|mbe|cbe|kc|qc)$/i;
+const NAME_WORD =
+  /^(\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?|\p{Lu}\.|\p{Lu}\p{Ll}+[-'’]\p{Lu}\p{Ll}+|(?:d'|d’|O'|O’)\p{Lu}\p{Ll}+)$/u;
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,5}$/u;
 
-/** The text as a person's name ("Dr. Ana García Márquez" → "Ana García Márquez"), or null. */
+/** The text as a person's name ("Dr. Jane Doe, MBA" → "Jane Doe"), or null when it is not one. */
 export function asPersonName(text: string): string | null {
-  const clean = text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[,;:|]+$/, '');
-  if (clean.length < 3 || clean.length > 60 || /[\d@/\\()<>[\]{}]/.test(clean)) return null;
-  const words = clean.split(' ').filter((w) => !HONORIFIC.test(w));
+  let clean = text.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (clean.length < 4 || clean.length > 80) return null;
+  // Post-nominals after a comma: "Maria T. Alvarez, J.D., LL.M."
+  const comma = clean.indexOf(',');
+  if (comma > 0) {
+    const tail = clean
+      .slice(comma + 1)
+      .split(/[,\s]+/)
+      .filter(Boolean);
+    if (tail.length === 0 || !tail.every(isPostNominal)) return null;
+    clean = clean.slice(0, comma);
+  }
+  clean = clean.replace(/[;:|·]+$/, '').trim();
+  if (/[\d@/\\()<>[\]{}"“”«»!?&+=#*_]/.test(clean)) return null;
+  const words = clean.split(' ');
+  while (words.length > 0 && HONORIFIC.test(words[0] ?? '')) words.shift();
+  while (words.length > 0 && isPostNominal(words[words.length - 1] ?? '')) words.pop();
+  if (words.length === 2 && words.every((w) => CJK_WORD.test(w))) return words.join(' ');
   if (words.length < 2 || words.length > 5) return null;
   let capitalised = 0;
   for (const word of words) {
-    if (NOT_NAME_WORDS.has(word.toLowerCase())) return null;
-    if (PARTICLES.has(word.toLowerCase())) continue;
+    const lower = word.toLowerCase();
+    if (NOT_NAME_WORDS.has(lower.replace(/[.,]$/, ''))) return null;
+    if (PARTICLES.has(lower)) continue;
     if (!NAME_WORD.test(word)) return null;
     capitalised++;
   }
-  return capitalised >= 2 ? words.join(' ') : null;
+  if (capitalised < 2 || PARTICLES.has((words[words.length - 1] ?? '').toLowerCase())) return null;
+  // ALL-CAPS runs are headings and acronyms, not names, unless only the family name is capitalised ("YAMADA Taro").
+  if (words.filter((w) => w.length > 2 && w === w.toUpperCase()).length > 1) return null;
+  return words.join(' ');
 }
 
-/** First and last name: particles and a second surname stay with the last name ("Ana García Márquez"). */
-export function splitName(full: string): { first: string; last: string } {
+/** "MBA", "Ph.D.", "LL.M.": degrees written after a name (capitals or dots tell them from a surname like "Ma"). */
+function isPostNominal(word: string): boolean {
+  return POST_NOMINAL.test(word) && (/\p{Lu}.*\p{Lu}|\./u.test(word) || word === 'PhD');
+}
+
+/** A name at the start of a line like "Jane Doe, VP Sales" or "Jane Doe – Head of Legal"; the rest is the role. */
+export function nameAndRole(text: string): { name: string; role: string | null } | null {
+  const clean = text.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (clean.length > 160) return null;
+  const whole = asPersonName(clean);
+  if (whole) return { name: whole, role: null };
+  const split = /^(.{4,60}?)\s*(?:,|\s[–—|-]\s|\s\/\s|\s·\s)\s*(.{2,100})$/.exec(clean);
+  if (!split) return null;
+  const name = asPersonName(split[1] ?? '');
+  if (!name) return null;
+  const role = (split[2] ?? '').replace(/[,;.]+$/, '').trim();
+  return { name, role: role !== '' && !isPostNominal(role) ? role : null };
+}
+
+// Countries where people carry two family names (father's and mother's), both part of the last name.
+const TWO_SURNAME_REGIONS = new Set([
+  'ES',
+  'MX',
+  'AR',
+  'CO',
+  'CL',
+  'PE',
+  'VE',
+  'EC',
+  'GT',
+  'CU',
+  'BO',
+  'DO',
+  'HN',
+  'PY',
+  'SV',
+  'NI',
+  'CR',
+  'PA',
+  'UY',
+  'PT',
+  'BR',
+]);
+const COMPOUND_GIVEN =
+  /^(mar[ií]a|jos[eé]|juan|ana|luis|jean|john|mary|anne|hans|karl|carlos|miguel|pedro|jo[aã]o|luiz|ant[oó]nio|francisco|rosa|maria|paulo|marco)$/i;
+const SURNAME_LOOK = /(ez|es|as|os|is|ro|ra|do|da|ño|ña|lla|lo|to|ta|na|no)$|[áéíóúñãõç]/i;
+
+/** First and last name, by the naming customs the page's region and the name itself suggest. */
+export function splitName(full: string, region = 'US'): { first: string; last: string } {
   const words = full.trim().split(/\s+/);
   if (words.length === 1) return { first: words[0] ?? '', last: '' };
+  if (words.every((w) => CJK_WORD.test(w))) {
+    // Family name first, as written in Japanese, Chinese and Korean.
+    return { first: words.slice(1).join(' '), last: words[0] ?? '' };
+  }
+  const upper = words.findIndex((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w));
+  if (upper >= 0 && words.length === 2) return { first: words[1 - upper] ?? '', last: words[upper] ?? '' };
   const particleAt = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
   if (particleAt > 0) return { first: words.slice(0, particleAt).join(' '), last: words.slice(particleAt).join(' ') };
   // Middle initials stay with the first name ("Jane Q. Doe").
   let firstEnd = 1;
   while (firstEnd < words.length - 1 && /^\p{Lu}\.$/u.test(words[firstEnd] ?? '')) firstEnd++;
-  return { first: words.slice(0, firstEnd).join(' '), last: words.slice(firstEnd).join(' ') };
+  if (firstEnd > 1 || words.length === 2)
+    return { first: words.slice(0, firstEnd).join(' '), last: words.slice(firstEnd).join(' ') };
+  const twoSurnames =
+    TWO_SURNAME_REGIONS.has(region) ||
+    (SURNAME_LOOK.test(words[words.length - 2] ?? '') && /[áéíóúñãõç]/i.test(words.slice(1).join('')));
+  if (twoSurnames) {
+    const givenCount =
+      words.length >= 4 ||
+      (words.length === 3 && COMPOUND_GIVEN.test(words[0] ?? '') && COMPOUND_GIVEN.test(words[1] ?? ''))
+        ? words.length - 2
+        : 1;
+    return { first: words.slice(0, givenCount).join(' '), last: words.slice(givenCount).join(' ') };
+  }
+  return { first: words.slice(0, -1).join(' '), last: words[words.length - 1] ?? '' };
 }
 
 /** A low-confidence name from an address like "jane.doe@…" → "Jane Doe"; null for role boxes like info@. */

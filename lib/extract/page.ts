@@ -1,60 +1,50 @@
-/** Facts about the page as a whole: its title, the organisation behind it, its language. */
-
-const MAX_JSON_LD = 256 * 1024;
-const ORGANIZATION_TYPES =
-  /^(Organization|Corporation|LocalBusiness|NGO|EducationalOrganization|GovernmentOrganization|ProfessionalService|Company)$/;
+/** Facts about the page as a whole: its title, the organisation behind it, its language, its country. */
 
 export interface PageFacts {
   title: string;
   siteName: string | null;
   lang: string | null;
+  /** Text where a page states its own address (<address>, the footer), for the country it is in. */
+  countryHints: string[];
 }
+
+const LEGAL_NAME =
+  /(?:^|[\s:,(])((?:[\p{Lu}\d][\p{L}\d&.'’+-]*\s){0,5}?[\p{Lu}\d][\p{L}\d&.'’+-]*\s(?:GmbH(?: & Co\.? KG)?|AG|KG|mbB|e\.\s?V\.|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Inc\.?|Corp\.?|Corporation|S\.A\.(?: de C\.V\.)?|SA|SAS|SARL|S\.L\.|SL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|Oy|AB|A\/S|ApS|AS|sp\. z o\.o\.|s\.r\.o\.|Pty\.? Ltd\.?|K\.K\.|Co\., Ltd\.|Lda\.?|Ltda\.?))(?=$|[\s,.;)·|])/u;
 
 export function pageFacts(doc: Document): PageFacts {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const meta = (name: string) =>
     doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
-  const siteName = meta('og:site_name') ?? organizationName(doc) ?? titleSuffix(title);
+  const footer = doc.querySelector('footer,[role="contentinfo"]');
+  const addresses = [...doc.querySelectorAll('address')].slice(0, 5).map((a) => a.textContent ?? '');
+  const footerText = (footer?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 3000);
+  const siteName =
+    meta('og:site_name') ?? legalName([footerText, ...addresses]) ?? copyrightHolder(footerText) ?? titleSuffix(title);
   const lang = doc.documentElement.getAttribute('lang')?.trim() || meta('og:locale');
-  return { title, siteName: siteName?.slice(0, 200) ?? null, lang: lang ?? null };
+  const countryHints = [...addresses, footerText]
+    .map((t) => t.replace(/\s+/g, ' ').trim().slice(-400))
+    .filter((t) => t !== '');
+  return { title, siteName: siteName?.slice(0, 200) ?? null, lang: lang ?? null, countryHints };
+}
+
+function legalName(texts: string[]): string | null {
+  for (const text of texts) {
+    const match = LEGAL_NAME.exec(text.replace(/\s+/g, ' '));
+    if (match?.[1]) return match[1].trim();
+  }
+  return null;
+}
+
+function copyrightHolder(text: string): string | null {
+  const match =
+    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s*$)/i.exec(
+      text,
+    );
+  const holder = match?.[1]?.trim();
+  return holder && !/^\d+$/.test(holder) ? holder : null;
 }
 
 function titleSuffix(title: string): string | null {
   const parts = title.split(/\s+[|–—·-]\s+/);
   return parts.length > 1 ? (parts[parts.length - 1]?.trim() ?? null) : null;
-}
-
-/** The name of the first Organization described in the page's JSON-LD. */
-function organizationName(doc: Document): string | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSON_LD) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    const found = findOrganization(data, 0);
-    if (found) return found;
-  }
-  return null;
-}
-
-function findOrganization(node: unknown, depth: number): string | null {
-  if (depth > 8 || node === null || typeof node !== 'object') return null;
-  if (Array.isArray(node)) {
-    for (const item of node.slice(0, 100)) {
-      const found = findOrganization(item, depth + 1);
-      if (found) return found;
-    }
-    return null;
-  }
-  const record = node as Record<string, unknown>;
-  const type = record['@type'];
-  const types = Array.isArray(type) ? type : [type];
-  if (types.some((t) => typeof t === 'string' && ORGANIZATION_TYPES.test(t)) && typeof record.name === 'string') {
-    return record.name.trim() || null;
-  }
-  return findOrganization(record['@graph'] ?? null, depth + 1);
 }

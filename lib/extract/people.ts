@@ -1,78 +1,196 @@
 import type { Hit } from './hits';
-import { asPersonName } from './names';
+import type { Heading, NameAnchor, Scan } from './scan';
 import type { RawCandidate, RawPhone, SignalSource } from './types';
 
-const NAME_SELECTOR = 'h1,h2,h3,h4,h5,h6,[itemprop="name"],.name,.fn,.p-name,strong,b,dt,figcaption,[class*="name"]';
-const TITLE_SELECTOR =
-  '[itemprop="jobTitle"],.title,.role,.position,.job-title,.jobtitle,.p-job-title,[class*="role"],[class*="position"],[class*="title"]';
-const COMPANY_SELECTOR = '[itemprop="worksFor"],.org,.p-org,.company,[class*="company"]';
 const MAX_CANDIDATES = 200;
+// How far (in characters of page text) a detail may stand from the name it belongs to in a run of people.
+const MAX_DISTANCE = 600;
+const LANDMARK =
+  'footer,header,nav,aside,[role="contentinfo"],[role="banner"],[role="navigation"],[role="complementary"]';
+const TITLE_MARK =
+  '[itemprop="jobTitle"],[property="jobTitle"],.p-job-title,.title,.role,.position,.job-title,.jobtitle,[class*="role"],[class*="position"],[class*="job"]';
+const COMPANY_MARK =
+  '[itemprop="worksFor"],[property="worksFor"],.p-org,.org,.company,[class*="company"],[class*="organization"],[class*="organisation"]';
+const LABEL_ONLY =
+  /^(e-?mail|mail|phone|tel(efon|ephone|éfono)?|mobile?|mobil|fax|web(site)?|linkedin|contact|kontakt|address|adresse|office|cell|móvil|t|m|f|e)\s*[.:]?$/i;
+
+interface Group {
+  anchor: NameAnchor | null;
+  hits: Hit[];
+}
 
 /**
- * Groups details into people by the page's structure: a detail belongs to the largest element around it that
- * holds no other person's email and at most one name — a card, a table row, a list item, a section.
+ * Gives each detail to the person it belongs to: the one name in the smallest element around it (a card, a
+ * row, an item), or, in a run of people in one container (a list, a <dl>, prose), the name written just before
+ * it — unless a heading or a page landmark (footer, sidebar) stands between them. What belongs to no name
+ * (info@, the switchboard) is grouped by block.
  */
-export function groupPeople(hits: Hit[], root: Element, visible: (el: Element) => boolean): RawCandidate[] {
+export function groupPeople(scan: Scan, root: Element): RawCandidate[] {
+  const { hits, names, headings } = scan;
+  const namesUnder = new Map<Element, NameAnchor[]>();
+  for (const anchor of names) {
+    for (let el: Element | null = anchor.el; el !== null; el = parentOf(el, root)) {
+      const list = namesUnder.get(el);
+      if (list) {
+        if (list.length < 3) list.push(anchor);
+      } else namesUnder.set(el, [anchor]);
+    }
+  }
+
+  const groups = new Map<NameAnchor | Element, Group>();
+  const generic: Hit[] = [];
+  for (const hit of hits) {
+    const anchor = ownerOf(hit, namesUnder, names, headings, root);
+    if (!anchor) {
+      generic.push(hit);
+      continue;
+    }
+    const group = groups.get(anchor);
+    if (group) group.hits.push(hit);
+    else groups.set(anchor, { anchor, hits: [hit] });
+  }
+  for (const group of genericGroups(generic, namesUnder, root)) groups.set(group.hits[0]?.el as Element, group);
+
+  const candidates: RawCandidate[] = [];
+  const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
+  for (const group of ordered) {
+    if (candidates.length >= MAX_CANDIDATES) break;
+    const candidate = describe(group, namesUnder, root);
+    if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
+  }
+  return candidates;
+}
+
+function firstOffset(group: Group): number {
+  return group.anchor?.offset ?? group.hits[0]?.offset ?? 0;
+}
+
+function parentOf(el: Element, root: Element): Element | null {
+  if (el === root) return null;
+  return el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
+}
+
+function ownerOf(
+  hit: Hit,
+  namesUnder: Map<Element, NameAnchor[]>,
+  names: NameAnchor[],
+  headings: Heading[],
+  root: Element,
+): NameAnchor | null {
+  for (let el: Element | null = hit.el; el !== null; el = parentOf(el, root)) {
+    const under = namesUnder.get(el);
+    if (!under) continue;
+    const only = under.length === 1 ? under[0] : undefined;
+    if (only && (el !== root || Math.abs(hit.offset - only.offset) <= MAX_DISTANCE)) {
+      return crossesBoundary(only, hit, headings) ? null : only;
+    }
+    const before = nearestBefore(names, hit.offset, el);
+    if (!before || hit.offset - before.offset > MAX_DISTANCE) return null;
+    return crossesBoundary(before, hit, headings) ? null : before;
+  }
+  return null;
+}
+
+/** The last name written before the detail inside the same container. */
+function nearestBefore(names: NameAnchor[], offset: number, container: Element): NameAnchor | null {
+  let lo = 0;
+  let hi = names.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((names[mid]?.offset ?? 0) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = found; i >= 0 && i > found - 50; i--) {
+    const anchor = names[i];
+    if (anchor && container.contains(anchor.el)) return anchor;
+  }
+  return null;
+}
+
+/** A section heading or a landmark (footer, sidebar) between a name and a detail means they are unrelated. */
+function crossesBoundary(anchor: NameAnchor, hit: Hit, headings: Heading[]): boolean {
+  const landmark = hit.el.closest(LANDMARK);
+  if (landmark && !landmark.contains(anchor.el)) return true;
+  const anchorLevel = headingLevel(anchor.el);
+  const [from, to] = anchor.offset <= hit.offset ? [anchor.offset, hit.offset] : [hit.offset, anchor.offset];
+  for (const heading of headings) {
+    if (heading.offset <= from) continue;
+    if (heading.offset >= to) break;
+    if (heading.el.contains(anchor.el) || anchor.el.contains(heading.el)) continue;
+    if (heading.level <= anchorLevel) return true;
+  }
+  return false;
+}
+
+function headingLevel(el: Element): number {
+  const heading = el.closest('h1,h2,h3,h4,h5,h6');
+  return heading ? Number(heading.nodeName.charAt(1)) : 6;
+}
+
+/** Details that belong to no person, grouped by the block they stand in (a footer, a "Press office" box). */
+function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root: Element): Group[] {
   const emailsUnder = new Map<Element, Set<string>>();
   for (const hit of hits) {
     if (hit.kind !== 'email') continue;
-    for (let el: Element | null = hit.el; el !== null; el = el === root ? null : el.parentElement) {
+    for (let el: Element | null = hit.el; el !== null; el = parentOf(el, root)) {
       let set = emailsUnder.get(el);
       if (!set) {
         set = new Set();
         emailsUnder.set(el, set);
       }
-      if (set.has(hit.value)) break;
       set.add(hit.value);
     }
   }
-  const namesUnder = new Map<Element, number>();
-  const countNames = (el: Element): number => {
-    let count = namesUnder.get(el);
-    if (count === undefined) {
-      const names = new Set<string>();
-      for (const n of el.querySelectorAll(NAME_SELECTOR)) {
-        const name = visible(n) ? asPersonName(n.textContent ?? '') : null;
-        if (name) names.add(name);
-        if (names.size > 1) break;
-      }
-      count = names.size;
-      namesUnder.set(el, count);
-    }
-    return count;
-  };
-  const cardOf = (hit: Hit): Element => {
-    let card = hit.el;
-    for (let el = hit.el.parentElement; el !== null && card !== root; el = el.parentElement) {
-      if ((emailsUnder.get(el)?.size ?? 0) > 1 || countNames(el) > 1) break;
-      card = el;
-      if (el === root) break;
-    }
-    return card;
-  };
-
-  const cards = new Map<Element, Hit[]>();
+  const blocks = new Map<Element, Group>();
   for (const hit of hits) {
-    const card = cardOf(hit);
-    const list = cards.get(card);
-    if (list) list.push(hit);
-    else cards.set(card, [hit]);
+    let block = hit.el;
+    for (let el = parentOf(hit.el, root); el !== null && el !== root; el = parentOf(el, root)) {
+      if ((emailsUnder.get(el)?.size ?? 0) > 1 || namesUnder.has(el)) break;
+      block = el;
+    }
+    const group = blocks.get(block);
+    if (group) group.hits.push(hit);
+    else blocks.set(block, { anchor: null, hits: [hit] });
   }
-
-  const candidates: RawCandidate[] = [];
-  for (const [card, cardHits] of cards) {
-    if (candidates.length >= MAX_CANDIDATES) break;
-    candidates.push(describe(card, cardHits, visible));
+  // A phone on its own line next to a block's email ("info@… · Main line …" split over elements) joins it.
+  const groups = [...blocks.entries()];
+  const merged: Group[] = [];
+  for (const [block, group] of groups) {
+    const hasEmail = group.hits.some((h) => h.kind === 'email');
+    const host = hasEmail
+      ? null
+      : merged.find((m) => {
+          const first = m.hits[0]?.el;
+          const parent = parentOf(block, root);
+          return (
+            first !== undefined &&
+            m.hits.some((h) => h.kind === 'email') &&
+            parent !== null &&
+            parent !== root &&
+            parent.contains(first) &&
+            !m.hits.some((h) => h.kind === 'phone')
+          );
+        });
+    if (host) host.hits.push(...group.hits);
+    else merged.push(group);
   }
-  return candidates;
+  return merged;
 }
 
-function describe(card: Element, hits: Hit[], visible: (el: Element) => boolean): RawCandidate {
+function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: Element): RawCandidate {
   const emails: string[] = [];
   const phones: RawPhone[] = [];
+  const links: string[] = [];
   const seenPhones = new Set<string>();
   const sources = new Set<SignalSource>();
-  for (const hit of hits) {
+  for (const hit of group.hits) {
+    if (hit.kind === 'link') {
+      if (!links.includes(hit.value) && links.length < 20) links.push(hit.value);
+      continue;
+    }
     sources.add(hit.source);
     if (hit.kind === 'email') {
       if (!emails.includes(hit.value)) emails.push(hit.value);
@@ -84,55 +202,69 @@ function describe(card: Element, hits: Hit[], visible: (el: Element) => boolean)
       }
     }
   }
-  const nameEl = findName(card, visible);
+  const anchor = group.anchor;
+  const card = anchor ? cardOf(anchor, group.hits, namesUnder, root) : null;
+  if (card) {
+    const structured = card.closest('[itemscope],[typeof],.h-card,.vcard');
+    if (structured)
+      sources.add(
+        structured.matches('[itemscope]') ? 'microdata' : structured.matches('[typeof]') ? 'rdfa' : 'microformat',
+      );
+  }
   return {
-    name: nameEl ? asPersonName(nameEl.textContent ?? '') : null,
-    title: findTitle(card, nameEl, visible),
-    company: textOf(firstVisible(card, COMPANY_SELECTOR, visible)),
+    name: anchor?.name ?? null,
+    title: anchor ? (anchor.role ?? findTitle(anchor, card)) : null,
+    company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
     emails,
     phones,
-    links: [],
+    links,
     sources: [...sources],
   };
 }
 
-function findName(card: Element, visible: (el: Element) => boolean): Element | null {
-  if (card.matches(NAME_SELECTOR) && asPersonName(card.textContent ?? '')) return card;
-  for (const el of card.querySelectorAll(NAME_SELECTOR)) {
-    if (visible(el) && asPersonName(el.textContent ?? '')) return el;
+/** The smallest element holding the name and the person's details, without another person's name. */
+function cardOf(anchor: NameAnchor, hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root: Element): Element {
+  let card: Element = anchor.el;
+  for (let el = parentOf(anchor.el, root); el !== null; el = parentOf(el, root)) {
+    if ((namesUnder.get(el)?.length ?? 0) > 1) break;
+    card = el;
+    if (hits.every((h) => el.contains(h.el))) break;
   }
-  return null;
+  return card;
 }
 
-function findTitle(card: Element, nameEl: Element | null, visible: (el: Element) => boolean): string | null {
-  const marked = textOf(firstVisible(card, TITLE_SELECTOR, visible, nameEl));
-  if (marked) return marked;
-  if (!nameEl) return null;
+function findTitle(anchor: NameAnchor, card: Element | null): string | null {
+  if (card) {
+    const marked = textOf(firstMarked(card, TITLE_MARK, anchor.el));
+    if (marked && looksLikeTitle(marked)) return marked;
+  }
   // Otherwise the first short line written after the name ("Jane Doe / VP Sales").
-  const walker = card.ownerDocument.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
-  walker.currentNode = nameEl;
-  for (let node = walker.nextNode(), steps = 0; node !== null && steps < 6; node = walker.nextNode(), steps++) {
-    if (nameEl.contains(node)) continue;
-    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-    if (text === '' || !node.parentElement || !visible(node.parentElement)) continue;
-    if (looksLikeTitle(text)) return text;
-    return null;
+  const doc = anchor.el.ownerDocument;
+  const walker = doc.createTreeWalker(card ?? anchor.el.parentElement ?? anchor.el, 4 /* SHOW_TEXT */);
+  walker.currentNode = anchor.el;
+  for (let node = walker.nextNode(), steps = 0; node !== null && steps < 8; node = walker.nextNode(), steps++) {
+    if (anchor.el.contains(node)) continue;
+    const text = (node.nodeValue ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[,–—|·-]\s*/, '')
+      .replace(/[,;:]+$/, '');
+    if (text === '' || /^[,–—|·()-]+$/.test(text)) continue;
+    if (LABEL_ONLY.test(text)) return null;
+    return looksLikeTitle(text) ? text : null;
   }
   return null;
 }
 
 function looksLikeTitle(text: string): boolean {
-  return text.length >= 2 && text.length <= 80 && !/[@:]|\d{3}|^(e-?mail|phone|tel|fax|mobile)\b/i.test(text);
+  return text.length >= 2 && text.length <= 100 && !/@|https?:|www\.|\d{3}|^\+/.test(text) && !LABEL_ONLY.test(text);
 }
 
-function firstVisible(
-  card: Element,
-  selector: string,
-  visible: (el: Element) => boolean,
-  not?: Element | null,
-): Element | null {
+function firstMarked(card: Element, selector: string, not: Element | null): Element | null {
   for (const el of card.querySelectorAll(selector)) {
-    if (el !== not && !(not?.contains(el) ?? false) && visible(el) && looksLikeTitle(textOf(el) ?? '')) return el;
+    if (not && (el === not || not.contains(el) || el.contains(not))) continue;
+    const text = textOf(el);
+    if (text && text.length <= 120 && !/@|\d{4}/.test(text)) return el;
   }
   return null;
 }

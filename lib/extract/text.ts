@@ -1,60 +1,130 @@
 import { cleanEmail, type Hit, phoneTypeFrom } from './hits';
+import { labelBefore } from './links';
 
 const EMAIL_IN_TEXT = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi;
 // "jane [at] acme [dot] com", "jane(at)acme.org", "jane {at} acme {dot} com": the brackets make intent unambiguous.
-const OBFUSCATED_AT = /\s*[[({<]\s*(?:at|@|ät)\s*[\])}>]\s*/gi;
-const OBFUSCATED_DOT = /\s*[[({<]\s*(?:dot|punkt|punto|point|\.)\s*[\])}>]\s*/gi;
-const MAYBE_OBFUSCATED = /[[({<]\s*(?:at|@|ät)\s*[\])}>]/i;
+const BRACKETED_AT = /\s*[[({<]\s*(?:at|@|ät|arroba|chez)\s*[\])}>]\s*/gi;
+const BRACKETED_DOT = /\s*[[({<]\s*(?:dot|punkt|punto|point|\.)\s*[\])}>]\s*/gi;
+const MAYBE_BRACKETED = /[[({<]\s*(?:at|@|ät|arroba|chez)\s*[\])}>]/i;
+// "jane at acme dot com" and "jane.doe at acme.org" in prose; checked for ambiguity before it counts.
+const SPELLED_OUT =
+  /\b([a-z0-9][a-z0-9._-]{0,40})\s+(?:at|AT)\s+([a-z0-9-]{2,63}(?:(?:\s+(?:dot|DOT)\s+|\.)[a-z0-9-]{2,63}){1,3})\b/gi;
 
 const PHONE_IN_TEXT =
-  /(?:(?:\+|00)\d{1,3}[\s.\u00a0/-]?)?(?:\(0?\d{1,5}\)[\s.\u00a0/-]?)?\d[\d\s.\u00a0/-]{4,18}\d(?:\s*(?:ext\.?|x|extension|Durchwahl|DW|#)\s*\d{1,6})?/gi;
-// Words that announce a phone number just before it ("Tel.:", "Phone", "M:", "☎").
+  /(?:(?:\+|00)\d{1,3}[\s.\u00a0/-]?)?(?:\(0?\d{1,5}\)[\s.\u00a0/-]?)?\d[\d\s.\u00a0/-]{4,18}\d(?:\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d{1,6})?/gi;
+// Words that announce a phone number just before it ("Tel.:", "Phone", "M:", "☎"), in the languages of the corpus.
 const PHONE_LABEL =
-  /(?:^|[^a-z\u00c0-\u024f])(?:(?:tel|tele(?:fon|phone|fono)|phone|ph|fon|mobile?|mob|cell|handy|m[oó]vil|fax|call|direct|office|tél)\s*\.?\s*:?|[tmpfd]\s*[:.])\s*$|[☎📞✆]\s*$/iu;
+  /(?:^|[^a-z\u00c0-\u024f])(?:(?:tel|tlf|tfn|tele(?:fon|phone|fono|foon|fone)|phone|ph|fon|mobile?|mobil|mob|cel|cell|handy|m[oó]vil|telem[oó]vel|portable|gsm|fax|telefax|call|direct|office|switchboard|t[ée]l[ée]?|τηλ|電話|전화|tel[ée]fono|numer|nr\.? tel|kom)\s*\.?\s*(?:\([^)]{0,20}\))?\s*[:.]?|[tmpfdo]\s*[:.])\s*$|[☎📞✆📱]\s*$/iu;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
+const EXTENSION = /\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d+$/i;
 
-const SKIPPED_TEXT_PARENTS = new Set(['CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'TEXTAREA', 'OPTION']);
-
-/** Emails and phone numbers written in the page's visible text. */
-export function textHits(root: Node, visible: (el: Element) => boolean): Hit[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const hits: Hit[] = [];
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const text = node.nodeValue ?? '';
-    if (text.length < 5) continue;
-    const el = node.parentElement;
-    if (!el || SKIPPED_TEXT_PARENTS.has(el.tagName.toUpperCase()) || !visible(el)) continue;
-    if (text.includes('@') || MAYBE_OBFUSCATED.test(text)) emailsIn(text, el, hits);
-    if (/\d{2}/.test(text)) phonesIn(text, el, hits);
-  }
-  return hits;
+export interface SpelledOutEmail {
+  local: string;
+  domain: string;
+  el: Element;
+  offset: number;
 }
 
-function emailsIn(text: string, el: Element, hits: Hit[]): void {
-  const plain = MAYBE_OBFUSCATED.test(text) ? text.replace(OBFUSCATED_AT, '@').replace(OBFUSCATED_DOT, '.') : text;
+/** Emails and phone numbers in one visible text node. */
+export function textHits(
+  text: string,
+  el: Element,
+  offset: number,
+  phoneHint: () => boolean,
+  out: Hit[],
+  spelled: SpelledOutEmail[],
+): void {
+  if (text.includes('@') || MAYBE_BRACKETED.test(text)) emailsIn(text, el, offset, out);
+  else if (/ at /i.test(text)) {
+    for (const m of text.matchAll(SPELLED_OUT)) {
+      spelled.push({
+        local: m[1] ?? '',
+        domain: (m[2] ?? '').replace(/\s+(?:dot|DOT)\s+/g, '.'),
+        el,
+        offset: offset + (m.index ?? 0),
+      });
+    }
+  }
+  if (/\d\d/.test(text)) phonesIn(text, el, offset, phoneHint, out);
+}
+
+function emailsIn(text: string, el: Element, offset: number, out: Hit[]): void {
+  const plain = MAYBE_BRACKETED.test(text)
+    ? text.replace(BRACKETED_AT, '@').replace(BRACKETED_DOT, '.')
+    : text.replace(BRACKETED_DOT, '.');
   for (const match of plain.matchAll(EMAIL_IN_TEXT)) {
     const email = cleanEmail(match[0].replace(/\.+$/, ''));
-    if (email) hits.push({ kind: 'email', value: email, el, source: 'text', phoneType: 'work' });
+    if (email)
+      out.push({
+        kind: 'email',
+        value: email,
+        el,
+        offset: offset + (match.index ?? 0),
+        source: 'text',
+        phoneType: 'work',
+      });
   }
 }
 
-function phonesIn(text: string, el: Element, hits: Hit[]): void {
+function phonesIn(text: string, el: Element, offset: number, phoneHint: () => boolean, out: Hit[]): void {
   for (const match of text.matchAll(PHONE_IN_TEXT)) {
-    const raw = match[0].trim();
-    const digits = raw.replace(/(?:ext\.?|x|extension|Durchwahl|DW|#)\s*\d+$/i, '').replace(/\D/g, '');
-    if (digits.length < 7 || digits.length > 15 || DATE_LIKE.test(raw)) continue;
-    const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0);
-    const context = before.trim() === '' ? labelBefore(el) : before;
+    const raw = match[0].trim().replace(/[\s.\u00a0/-]+$/, '');
+    const digits = raw.replace(EXTENSION, '').replace(/\D/g, '');
+    if (digits.length < 6 || digits.length > 15 || DATE_LIKE.test(raw)) continue;
+    const at = match.index ?? 0;
+    // A number glued to letters or other digits is part of something else (an IBAN, an order id, a product code).
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + match[0].length);
+    if (/[\p{L}\d#€$£¥]/u.test(before) || /[\p{L}\d€$£%]/u.test(after) || /^\d{1,3}([.,]\d{3})+$/.test(raw)) continue;
+    const preceding = text.slice(Math.max(0, at - 40), at);
+    const context = preceding.trim() === '' ? labelBefore(el) : preceding;
     const international = /^(\+|00)/.test(raw);
-    if (!international && !raw.includes('(') && !PHONE_LABEL.test(context)) continue;
-    hits.push({ kind: 'phone', value: raw, el, source: 'text', phoneType: phoneTypeFrom(context) });
+    if (!international && !raw.startsWith('(') && !PHONE_LABEL.test(context) && !phoneHint()) continue;
+    out.push({ kind: 'phone', value: raw, el, offset: offset + at, source: 'text', phoneType: phoneTypeFrom(context) });
   }
 }
 
-/** The label written in the element before a number's own element, e.g. <dt>Phone</dt><dd>…</dd>. */
-function labelBefore(el: Element): string {
-  const prev = el.previousElementSibling ?? el.parentElement?.previousElementSibling;
-  const own = el.previousSibling?.textContent ?? '';
-  return `${prev?.textContent?.slice(-30) ?? ''} ${own.slice(-30)}`.trim();
+/** "jane.doe at acme.org" counts only where it is unambiguous: a personal-looking local part or a known domain. */
+export function resolveSpelledOut(spelled: SpelledOutEmail[], knownDomains: Set<string>, out: Hit[]): void {
+  for (const s of spelled) {
+    const domain = s.domain.toLowerCase();
+    const local = s.local.toLowerCase();
+    if (!/\.[a-z]{2,24}$/.test(domain) || STOP_LOCAL.has(local)) continue;
+    if (!knownDomains.has(domain) && !/[._]/.test(local) && !/\s+dot\s+/i.test(s.domain)) continue;
+    const email = cleanEmail(`${local}@${domain}`);
+    if (email) out.push({ kind: 'email', value: email, el: s.el, offset: s.offset, source: 'text', phoneType: 'work' });
+  }
 }
+
+const STOP_LOCAL = new Set([
+  'us',
+  'we',
+  'are',
+  'is',
+  'be',
+  'me',
+  'them',
+  'you',
+  'look',
+  'available',
+  'based',
+  'find',
+  'meet',
+  'see',
+  'arrive',
+  'stop',
+  'work',
+  'works',
+  'worked',
+  'here',
+  'there',
+  'visit',
+  'live',
+  'located',
+  'stay',
+  'and',
+  'or',
+  'him',
+  'her',
+  'it',
+]);

@@ -1,6 +1,17 @@
 /** What the injected script returns: plain JSON, no validation or phone metadata (kept small for strangers' pages). */
 
-export type SignalSource = 'mailto' | 'tel' | 'text' | 'json-ld' | 'meta' | 'email-derived';
+export type SignalSource =
+  | 'mailto'
+  | 'tel'
+  | 'text'
+  | 'json-ld'
+  | 'microdata'
+  | 'rdfa'
+  | 'microformat'
+  | 'meta'
+  | 'cloudflare'
+  | 'whatsapp'
+  | 'email-derived';
 
 export type PhoneType = 'work' | 'mobile' | 'fax' | 'home' | 'other';
 
@@ -24,5 +35,9 @@ export interface RawCapture {
   title: string;
   siteName: string | null;
   lang: string | null;
+  /** Country names and codes the page states for itself (JSON-LD addressCountry, <address>, footer). */
+  countryHints: string[];
   candidates: RawCandidate[];
+  /** True when the page was larger than the scan's bounds and only its first part was read. */
+  truncated: boolean;
 }

@@ -41,6 +41,6 @@ describe('region', () => {
     ['https://acme.com/', 'fr', 'FR'],
     ['http://127.0.0.1:8080/', null, 'US'],
   ])('%s %s → %s', (url, lang, region) => {
-    expect(inferRegion(url, lang)).toBe(region);
+    expect(inferRegion({ url, lang })).toBe(region);
   });
 });

@@ -1,0 +1,180 @@
+import type { Hit } from './hits';
+import { cleanEmail } from './hits';
+import { decodeCloudflare, linkHits } from './links';
+import { nameAndRole } from './names';
+import { resolveSpelledOut, type SpelledOutEmail, textHits } from './text';
+
+/** A person's name written on the page, where it stands. */
+export interface NameAnchor {
+  el: Element;
+  name: string;
+  /** The role written on the same line ("Jane Doe, VP Sales"), if any. */
+  role: string | null;
+  offset: number;
+}
+
+export interface Heading {
+  el: Element;
+  level: number;
+  offset: number;
+}
+
+export interface Scan {
+  hits: Hit[];
+  names: NameAnchor[];
+  headings: Heading[];
+  truncated: boolean;
+}
+
+export interface ScanLimits {
+  /** Characters of text read before the scan stops. */
+  maxText: number;
+  /** DOM nodes visited before the scan stops. */
+  maxNodes: number;
+  /** Milliseconds before the scan stops. */
+  maxMillis: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = { maxText: 6_000_000, maxNodes: 400_000, maxMillis: 1500 };
+const MAX_TEXT_NODE = 100_000;
+const MAX_HITS = 5000;
+const MAX_NAMES = 5000;
+const IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
+const CODE = 'pre,code,kbd,samp,script,style,noscript,textarea,[contenteditable="true"]';
+const NAME_START = /^[\s\u00a0]*[\p{Lu}\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
+const PHONE_CLASS = /\b(?:tel|phone|mobile|fax|cell|fon|telefon|p-tel|telephone)\b/i;
+const PHONE_HEADER = /phone|tel|mobile|cell|fax|ext|fon|móvil|m[oó]vil|teléfono|telefone|téléphone|电话|電話|전화/i;
+
+/**
+ * One pass over the page: every visible text node and link, into shadow roots and same-origin frames,
+ * bounded in text, nodes and time. Only what looks like a detail or a name is checked for visibility.
+ */
+export function scanPage(
+  root: Node,
+  visible: (el: Element) => boolean,
+  limits = DEFAULT_LIMITS,
+  scope: Range | null = null,
+): Scan {
+  const rawHits: Hit[] = [];
+  const rawNames: NameAnchor[] = [];
+  const headings: Heading[] = [];
+  const spelled: SpelledOutEmail[] = [];
+  const started = Date.now();
+  let offset = 0;
+  let nodes = 0;
+  let truncated = false;
+
+  const walk = (start: Node): void => {
+    const doc = start.ownerDocument ?? (start as Document);
+    const walker = doc.createTreeWalker(start, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      nodes++;
+      if (
+        nodes > limits.maxNodes ||
+        offset > limits.maxText ||
+        ((nodes & 1023) === 0 && Date.now() - started > limits.maxMillis)
+      ) {
+        truncated = true;
+        return;
+      }
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        const tag = el.nodeName;
+        if (tag === 'A') {
+          if (!scope || scope.intersectsNode(el)) linkHits(el, offset, rawHits);
+          if (el.hasAttribute('data-cfemail')) cloudflareHit(el, offset, rawHits);
+        } else if (
+          tag.length === 2 &&
+          tag.charCodeAt(0) === 72 /* H */ &&
+          tag.charCodeAt(1) > 48 &&
+          tag.charCodeAt(1) < 55
+        ) {
+          headings.push({ el, level: tag.charCodeAt(1) - 48, offset });
+        } else if (tag === 'SPAN' && el.hasAttribute('data-cfemail')) {
+          cloudflareHit(el, offset, rawHits);
+        } else if (tag === 'IFRAME') {
+          const frame = sameOriginBody(el as HTMLIFrameElement);
+          if (frame) walk(frame);
+        }
+        const shadow = el.shadowRoot;
+        if (shadow) walk(shadow);
+        continue;
+      }
+      const text = node.nodeValue ?? '';
+      const length = text.length;
+      if (length < 4) {
+        offset += length;
+        continue;
+      }
+      const parent = node.parentNode as Element | null;
+      if (parent === null || IGNORED_PARENTS.has(parent.nodeName) || (scope && !scope.intersectsNode(node))) {
+        offset += length;
+        continue;
+      }
+      const part = length > MAX_TEXT_NODE ? text.slice(0, MAX_TEXT_NODE) : text;
+      const el = parent.nodeType === 1 ? parent : ((parent as unknown as ShadowRoot).host ?? null);
+      if (el) {
+        if (rawHits.length < MAX_HITS) textHits(part, el, offset, () => phoneHint(el), rawHits, spelled);
+        if (length <= 160 && rawNames.length < MAX_NAMES && NAME_START.test(part)) {
+          const found = nameAndRole(part);
+          if (found) rawNames.push({ el: nameElement(el, part), name: found.name, role: found.role, offset });
+        }
+      }
+      offset += length;
+    }
+  };
+  walk(root);
+
+  const known = new Set<string>();
+  const host = (root.ownerDocument ?? (root as Document)).location?.hostname;
+  if (host) known.add(host.replace(/^www\./, ''));
+  for (const hit of rawHits) if (hit.kind === 'email') known.add(hit.value.slice(hit.value.indexOf('@') + 1));
+  resolveSpelledOut(spelled, known, rawHits);
+
+  const keep = (el: Element) => visible(el) && el.closest(CODE) === null;
+  const hits = rawHits.filter((h) => keep(h.el)).sort((a, b) => a.offset - b.offset);
+  const names = rawNames.filter((n) => keep(n.el));
+  return { hits, names, headings, truncated };
+}
+
+function cloudflareHit(el: Element, offset: number, out: Hit[]): void {
+  const email = cleanEmail(decodeCloudflare(el.getAttribute('data-cfemail') ?? '') ?? '');
+  if (email) out.push({ kind: 'email', value: email, el, offset, source: 'cloudflare', phoneType: 'work' });
+}
+
+function sameOriginBody(frame: HTMLIFrameElement): HTMLElement | null {
+  try {
+    return frame.contentDocument?.body ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The element that holds just the name: <h3><a>Jane Doe</a></h3> → the h3. */
+function nameElement(el: Element, text: string): Element {
+  const wanted = text.trim();
+  let current = el;
+  for (let i = 0; i < 3; i++) {
+    const up = current.parentElement;
+    if (!up || up.childElementCount > 3 || (up.textContent ?? '').trim() !== wanted) break;
+    current = up;
+  }
+  return current;
+}
+
+/** Markup that says a number is a phone: class or itemprop "tel"/"phone", or a table column headed "Phone". */
+function phoneHint(el: Element): boolean {
+  let current: Element | null = el;
+  for (let i = 0; i < 3 && current; i++, current = current.parentElement) {
+    const marks = `${current.getAttribute('class') ?? ''} ${current.getAttribute('itemprop') ?? ''} ${current.getAttribute('property') ?? ''}`;
+    if (PHONE_CLASS.test(marks)) return true;
+  }
+  const cell = el.closest('td');
+  const row = cell?.parentElement;
+  const table = cell?.closest('table');
+  if (!cell || !row || !table) return false;
+  const index = Array.prototype.indexOf.call(row.children, cell);
+  const header = table.querySelector('thead tr') ?? table.querySelector('tr');
+  const heading = header && header !== row ? header.children[index] : null;
+  return heading ? PHONE_HEADER.test(heading.textContent ?? '') : false;
+}
