@@ -24,8 +24,8 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
       : range.commonAncestorContainer.parentElement
     : null;
   const scanRoot = (scope as Element | null) ?? root;
-  const visible = createVisibility(doc);
-  const scan = scanPage(scanRoot, visible, options.limits ?? DEFAULT_LIMITS, range);
+  const visibility = createVisibility(doc);
+  const scan = scanPage(scanRoot, visibility, options.limits ?? DEFAULT_LIMITS, range);
   const facts = pageFacts(doc);
   const jsonLd = range ? { people: [], organization: null, countries: [] } : readJsonLd(doc);
   return {
@@ -34,7 +34,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
     siteName: jsonLd.organization ?? facts.siteName,
     lang: facts.lang,
     countryHints: [...jsonLd.countries, ...facts.countryHints].slice(0, 10),
-    candidates: [...groupPeople(scan, scanRoot), ...jsonLd.people].slice(0, 300),
+    candidates: [...groupPeople(scan, scanRoot, visibility.seen), ...jsonLd.people].slice(0, 300),
     truncated: scan.truncated,
   };
 }

@@ -25,7 +25,7 @@ interface Group {
  * it — unless a heading or a page landmark (footer, sidebar) stands between them. What belongs to no name
  * (info@, the switchboard) is grouped by block.
  */
-export function groupPeople(scan: Scan, root: Element): RawCandidate[] {
+export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => boolean): RawCandidate[] {
   const { hits, names, headings } = scan;
   const namesUnder = new Map<Element, NameAnchor[]>();
   for (const anchor of names) {
@@ -37,10 +37,12 @@ export function groupPeople(scan: Scan, root: Element): RawCandidate[] {
     }
   }
 
+  const landmarks = [...root.querySelectorAll(LANDMARK)].slice(0, 50);
   const groups = new Map<NameAnchor | Element, Group>();
   const generic: Hit[] = [];
   for (const hit of hits) {
-    const anchor = ownerOf(hit, namesUnder, names, headings, root);
+    const owner = ownerOf(hit, namesUnder, names, headings, landmarks, root);
+    const anchor = owner && seen(owner.el) ? owner : null;
     if (!anchor) {
       generic.push(hit);
       continue;
@@ -75,6 +77,7 @@ function ownerOf(
   namesUnder: Map<Element, NameAnchor[]>,
   names: NameAnchor[],
   headings: Heading[],
+  landmarks: Element[],
   root: Element,
 ): NameAnchor | null {
   for (let el: Element | null = hit.el; el !== null; el = parentOf(el, root)) {
@@ -82,11 +85,11 @@ function ownerOf(
     if (!under) continue;
     const only = under.length === 1 ? under[0] : undefined;
     if (only && (el !== root || Math.abs(hit.offset - only.offset) <= MAX_DISTANCE)) {
-      return crossesBoundary(only, hit, headings) ? null : only;
+      return crossesBoundary(only, hit, headings, landmarks) ? null : only;
     }
     const before = nearestBefore(names, hit.offset, el);
     if (!before || hit.offset - before.offset > MAX_DISTANCE) return null;
-    return crossesBoundary(before, hit, headings) ? null : before;
+    return crossesBoundary(before, hit, headings, landmarks) ? null : before;
   }
   return null;
 }
@@ -111,18 +114,29 @@ function nearestBefore(names: NameAnchor[], offset: number, container: Element):
 }
 
 /** A section heading or a landmark (footer, sidebar) between a name and a detail means they are unrelated. */
-function crossesBoundary(anchor: NameAnchor, hit: Hit, headings: Heading[]): boolean {
-  const landmark = hit.el.closest(LANDMARK);
-  if (landmark && !landmark.contains(anchor.el)) return true;
+function crossesBoundary(anchor: NameAnchor, hit: Hit, headings: Heading[], landmarks: Element[]): boolean {
+  for (const landmark of landmarks) if (landmark.contains(hit.el) && !landmark.contains(anchor.el)) return true;
   const anchorLevel = headingLevel(anchor.el);
   const [from, to] = anchor.offset <= hit.offset ? [anchor.offset, hit.offset] : [hit.offset, anchor.offset];
-  for (const heading of headings) {
-    if (heading.offset <= from) continue;
+  for (let i = firstAfter(headings, from); i < headings.length; i++) {
+    const heading = headings[i] as Heading;
     if (heading.offset >= to) break;
     if (heading.el.contains(anchor.el) || anchor.el.contains(heading.el)) continue;
     if (heading.level <= anchorLevel) return true;
   }
   return false;
+}
+
+/** Index of the first heading written after the offset (headings are in page order). */
+function firstAfter(headings: Heading[], offset: number): number {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((headings[mid]?.offset ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function headingLevel(el: Element): number {
@@ -162,7 +176,7 @@ function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root
     const hasEmail = group.hits.some((h) => h.kind === 'email');
     const host = hasEmail
       ? null
-      : merged.find((m) => {
+      : merged.slice(-20).find((m) => {
           const first = m.hits[0]?.el;
           const parent = parentOf(block, root);
           return (

@@ -3,6 +3,7 @@ import { cleanEmail } from './hits';
 import { decodeCloudflare, linkHits } from './links';
 import { nameAndRole } from './names';
 import { resolveSpelledOut, type SpelledOutEmail, textHits } from './text';
+import type { Visibility } from './visible';
 
 /** A person's name written on the page, where it stands. */
 export interface NameAnchor {
@@ -37,10 +38,10 @@ export interface ScanLimits {
 
 export const DEFAULT_LIMITS: ScanLimits = { maxText: 6_000_000, maxNodes: 400_000, maxMillis: 1500 };
 const MAX_TEXT_NODE = 100_000;
-const MAX_HITS = 5000;
+// Enough details for the 200 people a capture returns, with room for duplicates and company lines.
+const MAX_HITS = 2000;
 const MAX_NAMES = 5000;
 const IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
-const CODE = 'pre,code,kbd,samp,script,style,noscript,textarea,[contenteditable="true"]';
 const NAME_START = /^[\s\u00a0]*[\p{Lu}\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
 const PHONE_CLASS = /\b(?:tel|phone|mobile|fax|cell|fon|telefon|p-tel|telephone)\b/i;
 const PHONE_HEADER = /phone|tel|mobile|cell|fax|ext|fon|móvil|m[oó]vil|teléfono|telefone|téléphone|电话|電話|전화/i;
@@ -51,7 +52,7 @@ const PHONE_HEADER = /phone|tel|mobile|cell|fax|ext|fon|móvil|m[oó]vil|teléfo
  */
 export function scanPage(
   root: Node,
-  visible: (el: Element) => boolean,
+  visibility: Visibility,
   limits = DEFAULT_LIMITS,
   scope: Range | null = null,
 ): Scan {
@@ -72,6 +73,7 @@ export function scanPage(
       if (
         nodes > limits.maxNodes ||
         offset > limits.maxText ||
+        rawHits.length >= MAX_HITS ||
         ((nodes & 1023) === 0 && Date.now() - started > limits.maxMillis)
       ) {
         truncated = true;
@@ -114,7 +116,7 @@ export function scanPage(
       const part = length > MAX_TEXT_NODE ? text.slice(0, MAX_TEXT_NODE) : text;
       const el = parent.nodeType === 1 ? parent : ((parent as unknown as ShadowRoot).host ?? null);
       if (el) {
-        if (rawHits.length < MAX_HITS) textHits(part, el, offset, () => phoneHint(el), rawHits, spelled);
+        textHits(part, el, offset, () => phoneHint(el), rawHits, spelled);
         if (length <= 160 && rawNames.length < MAX_NAMES && NAME_START.test(part)) {
           const found = nameAndRole(part);
           if (found) rawNames.push({ el: nameElement(el, part), name: found.name, role: found.role, offset });
@@ -131,9 +133,9 @@ export function scanPage(
   for (const hit of rawHits) if (hit.kind === 'email') known.add(hit.value.slice(hit.value.indexOf('@') + 1));
   resolveSpelledOut(spelled, known, rawHits);
 
-  const keep = (el: Element) => visible(el) && el.closest(CODE) === null;
-  const hits = rawHits.filter((h) => keep(h.el)).sort((a, b) => a.offset - b.offset);
-  const names = rawNames.filter((n) => keep(n.el));
+  const hits = rawHits.filter((h) => visibility.seen(h.el)).sort((a, b) => a.offset - b.offset);
+  // Names are many and only some end up owning details: the cheap check here, the full one when one is used.
+  const names = rawNames.filter((n) => visibility.usable(n.el));
   return { hits, names, headings, truncated };
 }
 

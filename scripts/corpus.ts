@@ -1,0 +1,190 @@
+// Scores the extraction on the fixture corpus (test/fixtures/pages/*.html + expected *.json): precision, recall
+// and F1 per field, the same code path as the extension (extractPage in a DOM, then finishCapture).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaptureResult } from '../lib/capture-result';
+import { extractPage } from '../lib/extract';
+import { finishCapture } from '../lib/extract/finish';
+import { parsePage } from './dom';
+
+export interface ExpectedPerson {
+  name: string | null;
+  first: string | null;
+  last: string | null;
+  emails: string[];
+  phones: string[];
+  company: string | null;
+  title: string | null;
+}
+
+export interface ExpectedPage {
+  url: string;
+  kind: string;
+  country: string;
+  people: ExpectedPerson[];
+}
+
+export interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export const FIELDS = ['emails', 'phones', 'names', 'pairing', 'company', 'title', 'split', 'region'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface PageScore {
+  page: string;
+  tallies: Record<Field, Tally>;
+  misses: string[];
+  nonContacts: string[];
+}
+
+const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+const LEGAL =
+  /\b(gmbh|ag|kg|mbb|e\.?v\.?|ltd|limited|llc|llp|plc|inc|corp|corporation|s\.?a\.?|sas|sarl|s\.?l\.?|s\.?r\.?l\.?|s\.?p\.?a\.?|b\.?v\.?|n\.?v\.?|oy|ab|a\/s|aps|as|pty|co|k\.?k\.?|lda|ltda|de c\.?v\.?|sp\. z o\.o\.|s\.r\.o\.)\b\.?/g;
+const normOrg = (s: string) =>
+  norm(s)
+    .replace(/&/g, 'and')
+    .replace(LEGAL, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+/** Same value as a person would judge it: equal, or one contains the other (a role with its city appended). */
+function close(a: string, b: string, normal: (s: string) => string): boolean {
+  const x = normal(a);
+  const y = normal(b);
+  return x === y || (x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x)));
+}
+
+const zero = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
+
+function setTally(predicted: Set<string>, expected: Set<string>, t: Tally, misses: string[], label: string): void {
+  for (const p of predicted) {
+    if (expected.has(p)) t.tp++;
+    else {
+      t.fp++;
+      misses.push(`${label} extra: ${p}`);
+    }
+  }
+  for (const e of expected) {
+    if (!predicted.has(e)) {
+      t.fn++;
+      misses.push(`${label} missed: ${e}`);
+    }
+  }
+}
+
+export function scorePage(page: string, result: CaptureResult, expected: ExpectedPage): PageScore {
+  const tallies = Object.fromEntries(FIELDS.map((f) => [f, zero()])) as Record<Field, Tally>;
+  const misses: string[] = [];
+  const candidates = result.candidates;
+  const people = expected.people;
+
+  const expEmails = new Set(people.flatMap((p) => p.emails.map(norm)));
+  const expPhones = new Set(people.flatMap((p) => p.phones));
+  const predEmails = new Set(candidates.flatMap((c) => c.emails.map(norm)));
+  const predPhones = new Set(candidates.flatMap((c) => c.phones.map((p) => p.e164)));
+  setTally(predEmails, expEmails, tallies.emails, misses, 'email');
+  setTally(predPhones, expPhones, tallies.phones, misses, 'phone');
+  const nonContacts = [...predEmails]
+    .filter((e) => !expEmails.has(e))
+    .concat([...predPhones].filter((p) => !expPhones.has(p)));
+
+  const expNames = new Set(people.flatMap((p) => (p.name ? [norm(p.name)] : [])));
+  const predNames = new Set(candidates.flatMap((c) => (c.name ? [norm(c.name.full)] : [])));
+  setTally(predNames, expNames, tallies.names, misses, 'name');
+
+  const pairs = (list: Array<{ name: string | null; details: string[] }>) =>
+    new Set(list.flatMap((p) => (p.name ? p.details.map((d) => `${norm(p.name as string)} ↔ ${d}`) : [])));
+  setTally(
+    pairs(
+      candidates.map((c) => ({
+        name: c.name?.full ?? null,
+        details: [...c.emails.map(norm), ...c.phones.map((p) => p.e164)],
+      })),
+    ),
+    pairs(people.map((p) => ({ name: p.name, details: [...p.emails.map(norm), ...p.phones] }))),
+    tallies.pairing,
+    misses,
+    'pair',
+  );
+
+  for (const person of people) {
+    const match =
+      candidates.find((c) => person.name !== null && c.name !== null && norm(c.name.full) === norm(person.name)) ??
+      candidates.find(
+        (c) =>
+          c.emails.some((e) => person.emails.includes(norm(e))) || c.phones.some((p) => person.phones.includes(p.e164)),
+      );
+    for (const field of ['company', 'title'] as const) {
+      const want = person[field];
+      const got = match?.[field] ?? null;
+      const t = tallies[field];
+      if (want && got && close(want, got, field === 'company' ? normOrg : norm)) t.tp++;
+      else {
+        if (got && (want || field === 'title')) {
+          t.fp++;
+          misses.push(
+            `${field} of ${person.name ?? person.emails[0] ?? person.phones[0]}: got "${got}", want "${want}"`,
+          );
+        }
+        if (want) {
+          t.fn++;
+          if (!got) misses.push(`${field} of ${person.name ?? person.emails[0]}: missing "${want}"`);
+        }
+      }
+    }
+    if (person.name && match?.name && norm(match.name.full) === norm(person.name)) {
+      const ok =
+        norm(match.name.first) === norm(person.first ?? '') && norm(match.name.last) === norm(person.last ?? '');
+      if (ok) tallies.split.tp++;
+      else {
+        tallies.split.fp++;
+        tallies.split.fn++;
+        misses.push(
+          `split of ${person.name}: got "${match.name.first}" / "${match.name.last}", want "${person.first}" / "${person.last}"`,
+        );
+      }
+    }
+  }
+  if (result.region === expected.country) tallies.region.tp++;
+  else {
+    tallies.region.fp++;
+    tallies.region.fn++;
+    misses.push(`region: got ${result.region}, want ${expected.country}`);
+  }
+  return { page, tallies, misses, nonContacts };
+}
+
+export async function scoreCorpus(dir = 'test/fixtures/pages'): Promise<PageScore[]> {
+  const scores: PageScore[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()) {
+    const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.html$/, '.json')), 'utf8')) as ExpectedPage;
+    const page = parsePage(readFileSync(join(dir, file), 'utf8'), expected.url);
+    const result = finishCapture(extractPage(page.document));
+    await page.close();
+    scores.push(scorePage(file.replace(/\.html$/, ''), result, expected));
+  }
+  return scores;
+}
+
+export function totals(scores: PageScore[]): Record<Field, Tally & { precision: number; recall: number; f1: number }> {
+  const out = {} as Record<Field, Tally & { precision: number; recall: number; f1: number }>;
+  for (const field of FIELDS) {
+    const t = scores.reduce(
+      (acc, s) => ({
+        tp: acc.tp + s.tallies[field].tp,
+        fp: acc.fp + s.tallies[field].fp,
+        fn: acc.fn + s.tallies[field].fn,
+      }),
+      zero(),
+    );
+    const precision = t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp);
+    const recall = t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    out[field] = { ...t, precision, recall, f1 };
+  }
+  return out;
+}
