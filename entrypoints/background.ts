@@ -1,8 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage } from '@/lib/background/messages';
+import { requestSelectionCapture } from '@/lib/selection';
+
+const CAPTURE_SELECTION = 'capture-selection';
 
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, self));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: CAPTURE_SELECTION,
+      title: browser.i18n.getMessage('captureSelection'),
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    if (info.menuItemId !== CAPTURE_SELECTION || tab?.id === undefined) return;
+    await requestSelectionCapture(tab.id);
+    // The click grants activeTab; the popup it opens reads only the selection.
+    await browser.action.openPopup().catch(() => undefined);
+  });
 });

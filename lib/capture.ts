@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type CaptureResult, RawCaptureSchema } from './capture-result';
 import { finishCapture } from './extract/finish';
 import { errorText } from './messages';
+import { takePendingSelection } from './selection';
 
 export type CaptureOutcome =
   | { ok: true; result: CaptureResult; tabId: number }
@@ -22,11 +23,21 @@ export async function findTargetTab(): Promise<{ id: number; url?: string } | nu
 }
 
 /** Runs the extraction script in the tab and returns its people, or a sentence saying why it could not. */
-export async function captureTab(region: string | null = null): Promise<CaptureOutcome> {
+export async function captureTab(
+  options: { region?: string | null; selectionOnly?: boolean } = {},
+): Promise<CaptureOutcome> {
   const tab = await findTargetTab();
   if (!tab) return { ok: false, error: 'No tab to capture from. Open a lead page and try again.', tabId: null };
   let results: Array<{ result?: unknown }>;
   try {
+    const selectionOnly = options.selectionOnly ?? (await takePendingSelection(tab.id));
+    await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: (only: boolean) => {
+        (globalThis as { __captureSelectionOnly?: boolean }).__captureSelectionOnly = only;
+      },
+      args: [selectionOnly],
+    });
     results = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/extract.js'] });
   } catch (error) {
     return { ok: false, error: explainInjectionError(errorText(error)), tabId: tab.id };
@@ -35,7 +46,7 @@ export async function captureTab(region: string | null = null): Promise<CaptureO
   if (!parsed.success) {
     return { ok: false, error: 'This page returned something unexpected. Fill in the form by hand.', tabId: tab.id };
   }
-  return { ok: true, result: finishCapture(parsed.data, { region }), tabId: tab.id };
+  return { ok: true, result: finishCapture(parsed.data, { region: options.region ?? null }), tabId: tab.id };
 }
 
 function explainInjectionError(message: string): string {

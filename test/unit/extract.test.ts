@@ -137,3 +137,48 @@ describe('people grouping', () => {
     ]);
   });
 });
+
+describe('scope and bounds', () => {
+  it('reads only the selection when asked', () => {
+    const page = parsePage(
+      `<div id="a"><h3>Kai Nakamura</h3><p>kai.nakamura@acme-widgets.com</p></div>
+       <div id="b"><h3>Lena Vogel</h3><p>lena.vogel@acme-widgets.com</p></div>`,
+      'https://www.acme-widgets.com/team',
+    );
+    open.push(page.close);
+    const doc = page.document;
+    const range = doc.createRange();
+    range.selectNodeContents(doc.getElementById('b') as Element);
+    doc.getSelection()?.addRange(range);
+    const raw = extractPage(doc, { selectionOnly: true });
+    expect(raw.candidates.map((c) => c.emails)).toEqual([['lena.vogel@acme-widgets.com']]);
+    expect(extractPage(doc).candidates).toHaveLength(2);
+  });
+
+  it('stops at its bounds on a huge page and says so', () => {
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `<tr><td>Person ${i}</td><td>p${i}.x@acme-widgets.com</td></tr>`,
+    ).join('');
+    const page = parsePage(`<table>${rows}</table>`, 'https://www.acme-widgets.com/all');
+    open.push(page.close);
+    const raw = extractPage(page.document, { limits: { maxText: 10_000, maxNodes: 1_000_000, maxMillis: 10_000 } });
+    expect(raw.truncated).toBe(true);
+    expect(raw.candidates.length).toBeLessThan(3000);
+  });
+
+  it('reads open shadow roots', () => {
+    const page = parsePage('<div id="host"></div>', 'https://www.acme-widgets.com/');
+    open.push(page.close);
+    const host = page.document.getElementById('host') as Element;
+    const shadow = host.attachShadow({ mode: 'open' });
+    const card = page.document.createElement('div');
+    card.append(Object.assign(page.document.createElement('h3'), { textContent: 'Mira Holm' }));
+    card.append(Object.assign(page.document.createElement('p'), { textContent: 'mira.holm@acme-widgets.com' }));
+    shadow.append(card);
+    const result = finishCapture(extractPage(page.document));
+    expect(result.candidates.map((c) => [c.name?.full, c.emails[0]])).toEqual([
+      ['Mira Holm', 'mira.holm@acme-widgets.com'],
+    ]);
+  });
+});
