@@ -14,6 +14,13 @@ const COMPANY_MARK =
 const LABEL_ONLY =
   /^(e-?mail|mail|phone|tel(efon|ephone|éfono)?|mobile?|mobil|fax|web(site)?|linkedin|contact|kontakt|address|adresse|office|cell|móvil|t|m|f|e)\s*[.:]?$/i;
 
+const EVENT_PAGE =
+  /speaker|panel|exhibitor|aussteller|ponentes|intervenants|agenda|programme|program\b|summit|conference|konferenz|congress|line-?up|jury|judges|mentors|keynote|podcast|webinar/i;
+const ORG_WORD =
+  /\b(inc|llc|ltd|gmbh|ag|sa|sas|bv|plc|corp|co|group|labs?|ventures|capital|partners|analytics|technolog(y|ies)|tech|systems|solutions|software|media|health|bank|university|universidad|universität|institute|institut|college|school|hospital|foundation|association|motors|pay|payments|energy|consulting|studio|agency|holdings|industries|networks|cloud|robotics|logistics|foods|pharma|therapeutics|insurance|fintech|digital|AI)\b/;
+const ROLE_WORD =
+  /\b(head|chief|officer|director|manager|lead|vp|vice|president|founder|partner|engineer|consultant|specialist|ceo|cto|cfo|coo|cmo)\b/i;
+
 interface Group {
   anchor: NameAnchor | null;
   hits: Hit[];
@@ -53,11 +60,13 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   }
   for (const group of genericGroups(generic, namesUnder, root)) groups.set(group.hits[0]?.el as Element, group);
 
+  const doc = root.ownerDocument;
+  const eventPage = EVENT_PAGE.test(`${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}`);
   const candidates: RawCandidate[] = [];
   const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const group of ordered) {
     if (candidates.length >= MAX_CANDIDATES) break;
-    const candidate = describe(group, namesUnder, root);
+    const candidate = describe(group, namesUnder, root, eventPage);
     if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
   }
   return candidates;
@@ -194,7 +203,12 @@ function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root
   return merged;
 }
 
-function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: Element): RawCandidate {
+function describe(
+  group: Group,
+  namesUnder: Map<Element, NameAnchor[]>,
+  root: Element,
+  eventPage: boolean,
+): RawCandidate {
   const emails: string[] = [];
   const phones: RawPhone[] = [];
   const links: string[] = [];
@@ -225,10 +239,11 @@ function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: El
         structured.matches('[itemscope]') ? 'microdata' : structured.matches('[typeof]') ? 'rdfa' : 'microformat',
       );
   }
+  const role = anchor ? splitRole(anchor.role ?? findTitle(anchor, card), eventPage) : null;
   return {
     name: anchor?.name ?? null,
-    title: anchor ? (anchor.role ?? findTitle(anchor, card)) : null,
-    company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
+    title: role?.title ?? null,
+    company: (card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null) ?? role?.company ?? null,
     emails,
     phones,
     links,
@@ -255,9 +270,9 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
   // Otherwise the first short line written after the name ("Jane Doe / VP Sales").
   const doc = anchor.el.ownerDocument;
   const walker = doc.createTreeWalker(card ?? anchor.el.parentElement ?? anchor.el, 4 /* SHOW_TEXT */);
-  walker.currentNode = anchor.el;
+  walker.currentNode = anchor.text;
   for (let node = walker.nextNode(), steps = 0; node !== null && steps < 8; node = walker.nextNode(), steps++) {
-    if (anchor.el.contains(node)) continue;
+    if (anchor.el !== anchor.text.parentNode && anchor.el.contains(node)) continue;
     const text = (node.nodeValue ?? '')
       .replace(/\s+/g, ' ')
       .trim()
@@ -268,6 +283,28 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
     return looksLikeTitle(text) ? text : null;
   }
   return null;
+}
+
+/**
+ * "Founder, Northbeam Ventures", "CTO at Lagos Fintech", "VP Marketing | Andes Pay": a role and the person's
+ * own company. After a comma the rest counts as a company only when it reads like one, or on an event page
+ * (speakers, panels, exhibitors), where people come from many companies; "Head of Sales, Madrid" stays whole.
+ */
+function splitRole(text: string | null, eventPage: boolean): { title: string | null; company: string | null } {
+  if (!text) return { title: null, company: null };
+  const strong =
+    /^(.{2,80}?)\s+(?:at|@|bei|chez|en)\s+(\p{Lu}.{1,80})$/u.exec(text) ??
+    /^(.{2,80}?)\s*[|–—]\s*(.{2,80})$/.exec(text);
+  if (strong?.[1] && strong[2]) return { title: strong[1].trim(), company: strong[2].trim() };
+  const comma = /^(.{2,80}?),\s*([^,]{2,80})$/.exec(text);
+  if (
+    comma?.[1] &&
+    comma[2] &&
+    (ORG_WORD.test(comma[2]) || (eventPage && /^\p{Lu}/u.test(comma[2]) && !ROLE_WORD.test(comma[2])))
+  ) {
+    return { title: comma[1].trim(), company: comma[2].trim() };
+  }
+  return { title: text, company: null };
 }
 
 function looksLikeTitle(text: string): boolean {

@@ -8,6 +8,8 @@ import type { Visibility } from './visible';
 /** A person's name written on the page, where it stands. */
 export interface NameAnchor {
   el: Element;
+  /** The text node the name was read from: what follows it is where a role is written. */
+  text: Node;
   name: string;
   /** The role written on the same line ("Jane Doe, VP Sales"), if any. */
   role: string | null;
@@ -119,7 +121,8 @@ export function scanPage(
         textHits(part, el, offset, () => phoneHint(el), rawHits, spelled);
         if (length <= 160 && rawNames.length < MAX_NAMES && NAME_START.test(part)) {
           const found = nameAndRole(part);
-          if (found) rawNames.push({ el: nameElement(el, part), name: found.name, role: found.role, offset });
+          if (found)
+            rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
         }
       }
       offset += length;

@@ -56,7 +56,10 @@ export function createVisibility(doc: Document): Visibility {
     if (known !== undefined) return known;
     const box = el as HTMLElement;
     let shown = true;
-    if (typeof box.offsetWidth === 'number' && (box.offsetWidth < 2 || box.offsetHeight < 2)) {
+    if (typeof box.offsetWidth !== 'number') return true;
+    // Pushed off the page to the left ("left: -9999px"); pages rarely scroll sideways.
+    if (box.offsetLeft + box.offsetWidth < 0) shown = false;
+    else if (box.offsetWidth < 2 || box.offsetHeight < 2) {
       const style = view?.getComputedStyle(el);
       shown = style?.display === 'contents' || (style?.overflow === 'visible' && el.getClientRects().length > 0);
     }
@@ -91,6 +94,15 @@ function ownUsable(el: Element, hasLayout: boolean, view: Window | null): boolea
   const inline = el.getAttribute('style');
   if (inline && HIDING_STYLE.test(inline)) return false;
   if (hasLayout) return true;
+  // Without layout, the cascaded style stands in for it: hidden, transparent, off-screen or zero-size and clipped.
   const style = view?.getComputedStyle(el);
-  return !(style && (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0'));
+  if (!style) return true;
+  if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
+  if (
+    (style.position === 'absolute' || style.position === 'fixed') &&
+    (Number.parseFloat(style.left) < -500 || Number.parseFloat(style.top) < -500)
+  )
+    return false;
+  const zero = (value: string) => /^0(px)?$/.test(value.trim());
+  return !((zero(style.width) || zero(style.height)) && style.overflow !== '' && style.overflow !== 'visible');
 }

@@ -25,6 +25,10 @@ describe('background messages', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     fakeBrowser.runtime.id = EXTENSION_ID;
+    // WXT's fake browser has no context menus; the background registers one at start-up.
+    Object.assign(fakeBrowser, {
+      contextMenus: { create: () => undefined, onClicked: { addListener: () => undefined } },
+    });
     background.main();
   });
 
