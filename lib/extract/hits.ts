@@ -10,6 +10,8 @@ export interface Hit {
   offset: number;
   source: SignalSource;
   phoneType: PhoneType;
+  /** For details written in text: the words just before, in the same text (a name in a sentence). */
+  before?: string;
 }
 
 // Domains reserved for documentation (RFC 2606), file names that look like addresses ("logo@2x.png"), and

@@ -1,4 +1,5 @@
 import type { Hit } from './hits';
+import { asPersonName } from './names';
 import type { Heading, NameAnchor, Scan } from './scan';
 import type { RawCandidate, RawPhone, SignalSource } from './types';
 
@@ -45,11 +46,12 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   }
 
   const landmarks = [...root.querySelectorAll(LANDMARK)].slice(0, 50);
+  const proseNames = new Map<string, NameAnchor>();
   const groups = new Map<NameAnchor | Element, Group>();
   const generic: Hit[] = [];
   for (const hit of hits) {
     const owner = ownerOf(hit, namesUnder, names, headings, landmarks, root);
-    const anchor = owner && seen(owner.el) ? owner : null;
+    const anchor = (owner && seen(owner.el) ? owner : null) ?? proseOwner(hit, proseNames);
     if (!anchor) {
       generic.push(hit);
       continue;
@@ -101,6 +103,45 @@ function ownerOf(
     return crossesBoundary(before, hit, headings, landmarks) ? null : before;
   }
   return null;
+}
+
+const LEGAL_FORM = /^,?\s*(AB|AG|AS|A\/S|ApS|BV|GmbH|Inc|KG|LLC|LLP|Ltd|NV|Oy|plc|SA|SAS|SL|SpA|Srl|Pty|Corp|Co\b)/;
+const PROSE_NAME =
+  /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:de|van|von|da|del|della|di|la|le|du|dos|das|bin|al|ter|ten)\s+)*(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){1,3}/gu;
+
+/**
+ * A detail in a sentence belongs to the person named earlier in that sentence: "Investors may contact Priya
+ * Natarajan, VP Finance, at priya@…" or "Dr. Aisha Bello (CTO, Lagos Fintech) can be reached at …".
+ */
+function proseOwner(hit: Hit, found: Map<string, NameAnchor>): NameAnchor | null {
+  const before = hit.before ?? textBefore(hit.el);
+  if (!before) return null;
+  const sentence = before.split(/[.!?;:]\s+(?=\p{Lu})|\n|\s[·|•–—]\s/u).pop() ?? '';
+  let best: { name: string; end: number } | null = null;
+  for (const match of sentence.matchAll(PROSE_NAME)) {
+    const name = asPersonName(match[0]);
+    const end = (match.index ?? 0) + match[0].length;
+    // "Fjärilen Energi AB", "Cobalt Ridge Software, Inc.": a company, not a person.
+    if (name && !LEGAL_FORM.test(sentence.slice(end, end + 12))) best = { name, end };
+  }
+  if (!best) return null;
+  const known = found.get(best.name);
+  if (known) return known;
+  const after = sentence.slice(best.end);
+  const role = /^\s*\(([^)]{2,80})\)/.exec(after)?.[1] ?? /^,\s*([^,]{2,60}),/.exec(after)?.[1] ?? null;
+  const anchor: NameAnchor = { el: hit.el, text: hit.el, name: best.name, role, offset: hit.offset };
+  found.set(best.name, anchor);
+  return anchor;
+}
+
+/** The text of the line a link stands in, up to the link. */
+function textBefore(el: Element): string {
+  const block = el.parentElement;
+  if (!block || el.nodeName !== 'A') return '';
+  const range = el.ownerDocument.createRange();
+  range.setStart(block, 0);
+  range.setEndBefore(el);
+  return range.toString().slice(-200);
 }
 
 /** The last name written before the detail inside the same container. */
@@ -269,7 +310,9 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
   }
   // Otherwise the first short line written after the name ("Jane Doe / VP Sales").
   const doc = anchor.el.ownerDocument;
-  const walker = doc.createTreeWalker(card ?? anchor.el.parentElement ?? anchor.el, 4 /* SHOW_TEXT */);
+  // A card that is only the name (<dt>Name</dt><dd>Role, …</dd>) has its role in what follows.
+  const scope = card && card !== anchor.el ? card : (anchor.el.parentElement ?? anchor.el);
+  const walker = doc.createTreeWalker(scope, 4 /* SHOW_TEXT */);
   walker.currentNode = anchor.text;
   for (let node = walker.nextNode(), steps = 0; node !== null && steps < 8; node = walker.nextNode(), steps++) {
     if (anchor.el !== anchor.text.parentNode && anchor.el.contains(node)) continue;
@@ -279,8 +322,11 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
       .replace(/^[,–—|·-]\s*/, '')
       .replace(/[,;:]+$/, '');
     if (text === '' || /^[,–—|·()-]+$/.test(text)) continue;
-    if (LABEL_ONLY.test(text)) return null;
-    return looksLikeTitle(text) ? text : null;
+    if (LABEL_ONLY.test(text) || asPersonName(text)) return null;
+    if (looksLikeTitle(text)) return text;
+    // "VD, anna@…, 070-…": the role is the part before the details on the same line.
+    const first = text.split(/\s*[,;|·•]\s*/)[0] ?? '';
+    return first !== text && looksLikeTitle(first) ? first : null;
   }
   return null;
 }

@@ -130,11 +130,7 @@ export function scanPage(
   };
   walk(root);
 
-  const known = new Set<string>();
-  const host = (root.ownerDocument ?? (root as Document)).location?.hostname;
-  if (host) known.add(host.replace(/^www\./, ''));
-  for (const hit of rawHits) if (hit.kind === 'email') known.add(hit.value.slice(hit.value.indexOf('@') + 1));
-  resolveSpelledOut(spelled, known, rawHits);
+  resolveSpelledOut(spelled, rawHits);
 
   const hits = rawHits.filter((h) => visibility.seen(h.el)).sort((a, b) => a.offset - b.offset);
   // Names are many and only some end up owning details: the cheap check here, the full one when one is used.

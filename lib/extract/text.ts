@@ -14,7 +14,7 @@ const PHONE_IN_TEXT =
   /(?:(?:\+|00)\d{1,3}[\s.\u00a0/-]?)?(?:\(0?\d{1,5}\)[\s.\u00a0/-]?)?\d[\d\s.\u00a0/-]{4,18}\d(?:\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d{1,6})?/gi;
 // Words that announce a phone number just before it ("Tel.:", "Phone", "M:", "☎"), in the languages of the corpus.
 const PHONE_LABEL =
-  /(?:^|[^a-z\u00c0-\u024f])(?:(?:tel|tlf|tfn|tele(?:fon|phone|fono|foon|fone)|phone|ph|fon|mobile?|mobil|mob|cel|cell|handy|m[oó]vil|telem[oó]vel|portable|gsm|fax|telefax|call|direct|office|switchboard|t[ée]l[ée]?|τηλ|電話|전화|tel[ée]fono|numer|nr\.? tel|kom)\s*\.?\s*(?:\([^)]{0,20}\))?\s*[:.]?|[tmpfdo]\s*[:.])\s*$|[☎📞✆📱]\s*$/iu;
+  /(?:^|[^a-z\u00c0-\u024f])(?:(?:tel|tlf|tfn|tele(?:fon|phone|fono|foon|fone)|phone|ph|fon|mobile?|mobil|mob|cel|cell|handy|m[oó]vil|telem[oó]vel|portable|gsm|fax|telefax|call|direct|office|switchboard|t[ée]l[ée]?|τηλ|電話|전화|tel[ée]fono|numer|nr\.? tel|kom|v[äa]xel|vxl|sentralbord|centralita|centralino|zentrale|switchboard|reception|hotline)\s*\.?\s*(?:\([^)]{0,20}\))?\s*[:.]?|[tmpfdo]\s*[:.])\s*$|[☎📞✆📱]\s*$/iu;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const EXTENSION = /\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d+$/i;
 
@@ -23,6 +23,7 @@ export interface SpelledOutEmail {
   domain: string;
   el: Element;
   offset: number;
+  before: string;
 }
 
 /** Emails and phone numbers in one visible text node. */
@@ -37,11 +38,13 @@ export function textHits(
   if (text.includes('@') || MAYBE_BRACKETED.test(text)) emailsIn(text, el, offset, out);
   else if (/ at /i.test(text)) {
     for (const m of text.matchAll(SPELLED_OUT)) {
+      const at = m.index ?? 0;
       spelled.push({
         local: m[1] ?? '',
-        domain: (m[2] ?? '').replace(/\s+(?:dot|DOT)\s+/g, '.'),
+        domain: (m[2] ?? '').replace(/\s+dot\s+/gi, '.'),
         el,
-        offset: offset + (m.index ?? 0),
+        offset: offset + at,
+        before: text.slice(Math.max(0, at - 200), at),
       });
     }
   }
@@ -54,15 +57,11 @@ function emailsIn(text: string, el: Element, offset: number, out: Hit[]): void {
     : text.replace(BRACKETED_DOT, '.');
   for (const match of plain.matchAll(EMAIL_IN_TEXT)) {
     const email = cleanEmail(match[0].replace(/\.+$/, ''));
-    if (email)
-      out.push({
-        kind: 'email',
-        value: email,
-        el,
-        offset: offset + (match.index ?? 0),
-        source: 'text',
-        phoneType: 'work',
-      });
+    const at = match.index ?? 0;
+    if (email) {
+      const before = plain.slice(Math.max(0, at - 200), at);
+      out.push({ kind: 'email', value: email, el, offset: offset + at, source: 'text', phoneType: 'work', before });
+    }
   }
 }
 
@@ -79,20 +78,40 @@ function phonesIn(text: string, el: Element, offset: number, phoneHint: () => bo
     const preceding = text.slice(Math.max(0, at - 40), at);
     const context = preceding.trim() === '' ? labelBefore(el) : preceding;
     const international = /^(\+|00)/.test(raw);
-    if (!international && !raw.startsWith('(') && !PHONE_LABEL.test(context) && !phoneHint()) continue;
-    out.push({ kind: 'phone', value: raw, el, offset: offset + at, source: 'text', phoneType: phoneTypeFrom(context) });
+    // Without a label, a number written on the same line as an email ("VD, anna@…, 070-123 45 67") is a phone too.
+    if (!international && !raw.startsWith('(') && !PHONE_LABEL.test(context) && !text.includes('@') && !phoneHint())
+      continue;
+    out.push({
+      kind: 'phone',
+      value: raw,
+      el,
+      offset: offset + at,
+      source: 'text',
+      phoneType: phoneTypeFrom(context),
+      before: text.slice(Math.max(0, at - 200), at),
+    });
   }
 }
 
-/** "jane.doe at acme.org" counts only where it is unambiguous: a personal-looking local part or a known domain. */
-export function resolveSpelledOut(spelled: SpelledOutEmail[], knownDomains: Set<string>, out: Hit[]): void {
+/** "jane.doe at acme.org" counts only where it is unambiguous: a name-like local part or a spelled-out "dot". */
+export function resolveSpelledOut(spelled: SpelledOutEmail[], out: Hit[]): void {
   for (const s of spelled) {
     const domain = s.domain.toLowerCase();
     const local = s.local.toLowerCase();
     if (!/\.[a-z]{2,24}$/.test(domain) || STOP_LOCAL.has(local)) continue;
-    if (!knownDomains.has(domain) && !/[._]/.test(local) && !/\s+dot\s+/i.test(s.domain)) continue;
+    // "Learn more at acme.io" is prose; a spelled-out "dot" or a name-like local part ("jane.doe") is an address.
+    if (!/[._-]/.test(local) && !/\s+dot\s+/i.test(s.domain)) continue;
     const email = cleanEmail(`${local}@${domain}`);
-    if (email) out.push({ kind: 'email', value: email, el: s.el, offset: s.offset, source: 'text', phoneType: 'work' });
+    if (email)
+      out.push({
+        kind: 'email',
+        value: email,
+        el: s.el,
+        offset: s.offset,
+        source: 'text',
+        phoneType: 'work',
+        before: s.before,
+      });
   }
 }
 
