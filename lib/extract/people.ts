@@ -100,6 +100,9 @@ function ownerOf(
     }
     const before = nearestBefore(names, hit.offset, el);
     if (!before || hit.offset - before.offset > MAX_DISTANCE) return null;
+    // After a list of people (a table, a grid), a line outside it is not the last person's.
+    const item = childOnPath(el, before.el);
+    if (item && !item.contains(hit.el) && (namesUnder.get(item)?.length ?? 0) > 1) return null;
     return crossesBoundary(before, hit, headings, landmarks) ? null : before;
   }
   return null;
@@ -142,6 +145,13 @@ function textBefore(el: Element): string {
   range.setStart(block, 0);
   range.setEndBefore(el);
   return range.toString().slice(-200);
+}
+
+/** The child of a container that holds the given descendant. */
+function childOnPath(container: Element, el: Element): Element | null {
+  let current: Element | null = el;
+  while (current && current.parentElement !== container) current = current.parentElement;
+  return current;
 }
 
 /** The last name written before the detail inside the same container. */

@@ -24,6 +24,8 @@ export interface SpelledOutEmail {
   el: Element;
   offset: number;
   before: string;
+  /** "dot" was spelled out: intent to obfuscate, so the address is meant. */
+  dotted: boolean;
 }
 
 /** Emails and phone numbers in one visible text node. */
@@ -45,6 +47,7 @@ export function textHits(
         el,
         offset: offset + at,
         before: text.slice(Math.max(0, at - 200), at),
+        dotted: /\sdot\s/i.test(m[2] ?? ''),
       });
     }
   }
@@ -100,7 +103,7 @@ export function resolveSpelledOut(spelled: SpelledOutEmail[], out: Hit[]): void 
     const local = s.local.toLowerCase();
     if (!/\.[a-z]{2,24}$/.test(domain) || STOP_LOCAL.has(local)) continue;
     // "Learn more at acme.io" is prose; a spelled-out "dot" or a name-like local part ("jane.doe") is an address.
-    if (!/[._-]/.test(local) && !/\s+dot\s+/i.test(s.domain)) continue;
+    if (!/[._-]/.test(local) && !s.dotted) continue;
     const email = cleanEmail(`${local}@${domain}`);
     if (email)
       out.push({
