@@ -128,3 +128,28 @@ export function directoryPage(targetBytes: number, seed = 7): string {
   );
   return parts.join('');
 }
+
+/** A long article (news, documentation) with a contact block at the end: the per-text cost of reading a page. */
+export function articlePage(targetBytes: number, seed = 11): string {
+  const rand = random(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const parts: string[] = [
+    '<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Warehouse automation in 2025 | Brightwell Journal</title></head><body>',
+    '<header><nav><a href="/">Journal</a> <a href="/topics">Topics</a></nav></header><main><article><h1>Warehouse automation in 2025</h1>',
+  ];
+  let size = parts.join('').length;
+  let i = 0;
+  while (size < targetBytes - 700) {
+    const chunk =
+      i % 12 === 11
+        ? `<h2>Section ${i / 12 + 1}: What changed</h2>`
+        : `<p>${pick(PROSE)} ${pick(BIO)} ${pick(PROSE)}</p>`;
+    parts.push(chunk);
+    size += chunk.length;
+    i++;
+  }
+  parts.push(
+    '<aside class="author"><h3>Nora Lindqvist</h3><p>Senior Editor</p><p><a href="mailto:nora.lindqvist@brightwell.co.uk">nora.lindqvist@brightwell.co.uk</a> · Tel: +44 20 7946 0101</p></aside></article></main><footer><p>Brightwell Journal · info@brightwell.co.uk</p></footer></body></html>',
+  );
+  return parts.join('');
+}

@@ -106,8 +106,10 @@ function isPostNominal(word: string): boolean {
 export function nameAndRole(text: string): { name: string; role: string | null } | null {
   const clean = text.replace(/[\s\u00a0]+/g, ' ').trim();
   if (clean.length > 160) return null;
-  const whole = asPersonName(clean);
+  const whole = clean.length <= 80 ? asPersonName(clean) : null;
   if (whole) return { name: whole, role: null };
+  // A name and a role share a line only with a separator right after the name.
+  if (!/[,–—|·/-]/.test(clean.slice(0, 62))) return null;
   const split = /^(.{4,60}?)\s*(?:,|\s[–—|-]\s|\s\/\s|\s·\s)\s*(.{2,100})$/.exec(clean);
   if (!split) return null;
   const name = asPersonName(split[1] ?? '');

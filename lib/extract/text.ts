@@ -10,6 +10,12 @@ const MAYBE_BRACKETED = /[[({<]\s*(?:at|@|ät|arroba|chez)\s*[\])}>]/i;
 const SPELLED_OUT =
   /\b([a-z0-9][a-z0-9._-]{0,40})\s+(?:at|AT)\s+([a-z0-9-]{2,63}(?:(?:\s+(?:dot|DOT)\s+|\.)[a-z0-9-]{2,63}){1,3})\b/gi;
 
+// Cheap test before the full pattern: prose says " at " often, an address rarely.
+const SPELLED_HINT = / at [a-z0-9-]{2,63}(?: dot |\.[a-z])/i;
+
+// Cheap test before the full pattern: six or more digits and separators in a row.
+const DIGIT_RUN = /\d[\d\s.\u00a0/()-]{4,}\d/;
+
 const PHONE_IN_TEXT =
   /(?:(?:\+|00)\d{1,3}[\s.\u00a0/-]?)?(?:\(0?\d{1,5}\)[\s.\u00a0/-]?)?\d[\d\s.\u00a0/-]{4,18}\d(?:\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d{1,6})?/gi;
 // Words that announce a phone number just before it ("Tel.:", "Phone", "M:", "☎"), in the languages of the corpus.
@@ -38,7 +44,7 @@ export function textHits(
   spelled: SpelledOutEmail[],
 ): void {
   if (text.includes('@') || MAYBE_BRACKETED.test(text)) emailsIn(text, el, offset, out);
-  else if (/ at /i.test(text)) {
+  else if (SPELLED_HINT.test(text)) {
     for (const m of text.matchAll(SPELLED_OUT)) {
       const at = m.index ?? 0;
       spelled.push({
@@ -51,7 +57,7 @@ export function textHits(
       });
     }
   }
-  if (/\d\d/.test(text)) phonesIn(text, el, offset, phoneHint, out);
+  if (DIGIT_RUN.test(text)) phonesIn(text, el, offset, phoneHint, out);
 }
 
 function emailsIn(text: string, el: Element, offset: number, out: Hit[]): void {

@@ -54,12 +54,10 @@ export function createVisibility(doc: Document): Visibility {
     if (el === null) return true;
     const known = boxCache.get(el);
     if (known !== undefined) return known;
-    const box = el as HTMLElement;
-    let shown = true;
-    if (typeof box.offsetWidth !== 'number') return true;
-    // Pushed off the page to the left ("left: -9999px"); pages rarely scroll sideways.
-    if (box.offsetLeft + box.offsetWidth < 0) shown = false;
-    else if (box.offsetWidth < 2 || box.offsetHeight < 2) {
+    // One layout read: off the page to the left ("left: -9999px"), or too small to show text.
+    const rect = el.getBoundingClientRect();
+    let shown = rect.right >= 0;
+    if (shown && (rect.width < 2 || rect.height < 2)) {
       const style = view?.getComputedStyle(el);
       shown = style?.display === 'contents' || (style?.overflow === 'visible' && el.getClientRects().length > 0);
     }
