@@ -158,8 +158,7 @@ function nameElement(el: Element, text: string): Element {
   for (let i = 0; i < 3; i++) {
     const up = current.parentElement;
     // Only a wrapper around the name alone (<h3><a>Jane Doe</a></h3>), never a big container's whole text.
-    if (!up || up.childElementCount !== 1 || up.childNodes.length > 3 || (up.textContent ?? '').trim() !== wanted)
-      break;
+    if (up?.childElementCount !== 1 || up.childNodes.length > 3 || (up.textContent ?? '').trim() !== wanted) break;
     current = up;
   }
   return current;
