@@ -1,4 +1,4 @@
-import { PHONE_TYPES } from './capture-result';
+import { type Candidate, PHONE_TYPES } from './capture-result';
 import { z } from './zod';
 
 const field = (max: number) => z.string().trim().max(max);
@@ -41,4 +41,18 @@ export function emptyContactInput(): ContactInput {
 
 export function displayName(c: Pick<ContactInput, 'firstName' | 'lastName' | 'emails' | 'phones'>): string {
   return `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || c.phones[0]?.value || 'Unnamed contact';
+}
+
+/** A CaptureResult candidate as the contact the form starts from (the dry-run CLI's input too). */
+export function candidateToContact(candidate: Candidate, sourceUrl = ''): ContactInput {
+  return {
+    firstName: candidate.name?.first ?? '',
+    lastName: candidate.name?.last ?? '',
+    emails: [...candidate.emails],
+    phones: candidate.phones.map((p) => ({ value: p.e164, type: p.type })),
+    company: candidate.company ?? '',
+    title: candidate.title ?? '',
+    website: sourceUrl,
+    notes: '',
+  };
 }

@@ -1,0 +1,154 @@
+import { messageOf } from './http';
+import type { Credentials, HttpRequest, HttpResponse, Provider, ProviderError, RequestContext } from './types';
+
+export type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<{
+  status: number;
+  headers: { forEach: (fn: (value: string, key: string) => void) => void };
+  text: () => Promise<string>;
+}>;
+
+export interface Transport {
+  fetch: Fetch;
+  timeoutMs: number;
+  now?: () => number;
+}
+
+/** A failure to get any answer: before the server could act (safe to repeat) or after it may have (unknown). */
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Sends one request with a timeout; a timeout or a dropped connection after sending leaves the outcome unknown. */
+export async function send(request: HttpRequest, transport: Transport): Promise<HttpResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), transport.timeoutMs);
+  try {
+    const response = await transport.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key.toLowerCase()] = value;
+    });
+    let body: unknown = text === '' ? null : text;
+    try {
+      body = text === '' ? null : JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text for the error message.
+    }
+    return { status: response.status, headers, body };
+  } catch (error) {
+    const aborted = controller.signal.aborted;
+    const refused = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(
+      String((error as { cause?: unknown })?.cause ?? error),
+    );
+    // A write (POST/PUT/PATCH) that timed out or lost its connection may still have been committed.
+    const unknown = request.method !== 'GET' && !refused;
+    throw new NetworkError(
+      aborted
+        ? `No answer within ${transport.timeoutMs / 1000} s`
+        : `Connection failed: ${messageOf(String(error)) ?? 'network error'}`,
+      unknown,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Access tokens of OAuth providers, kept until shortly before they expire. */
+export class TokenCache {
+  private tokens = new Map<string, { token: string; expiresAt: number }>();
+
+  get(key: string, now: number): string | null {
+    const entry = this.tokens.get(key);
+    return entry && entry.expiresAt > now ? entry.token : null;
+  }
+
+  set(key: string, token: string, expiresInSeconds: number, now: number): void {
+    // Renewed a little before it expires (10% of its life, at most 30 s), so no request races the expiry.
+    const margin = Math.min(30, expiresInSeconds * 0.1);
+    this.tokens.set(key, { token, expiresAt: now + (expiresInSeconds - margin) * 1000 });
+  }
+
+  drop(key: string): void {
+    this.tokens.delete(key);
+  }
+}
+
+export type ActionResult =
+  | { ok: true; status: number; remoteId: string | null; body: unknown }
+  | { ok: false; error: ProviderError; retryAfterMs: number | null };
+
+/**
+ * Runs one provider request end to end: fetches an OAuth token where the provider needs one (renewed once on a
+ * 401), sends, and turns the answer into a remote id or a sentence the user can act on.
+ */
+export async function perform(
+  provider: Provider,
+  build: (ctx: RequestContext) => HttpRequest,
+  base: { baseUrl: string; credentials: Credentials },
+  transport: Transport,
+  tokens: TokenCache,
+  read: (body: unknown) => string | null = provider.readId,
+): Promise<ActionResult> {
+  const now = transport.now ?? Date.now;
+  const tokenKey = `${provider.id}|${base.baseUrl}|${base.credentials.clientId ?? ''}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const credentials = { ...base.credentials };
+    if (provider.token) {
+      let token = tokens.get(tokenKey, now());
+      if (!token) {
+        const grant = await send(provider.token.request({ ...base, credentials }), transport);
+        const read = grant.status === 200 ? provider.token.read(grant.body) : null;
+        if (!read) return { ok: false, error: tokenError(provider, grant), retryAfterMs: retryAfter(grant) };
+        tokens.set(tokenKey, read.accessToken, read.expiresInSeconds, now());
+        token = read.accessToken;
+      }
+      credentials.accessToken = token;
+    }
+    const response = await send(build({ baseUrl: base.baseUrl, credentials }), transport);
+    if (response.status === 401 && provider.token && attempt === 0) {
+      // The token may have expired early or been revoked: fetch a new one and try once more.
+      tokens.drop(tokenKey);
+      continue;
+    }
+    if (response.status >= 200 && response.status < 300) {
+      return { ok: true, status: response.status, remoteId: read(response.body), body: response.body };
+    }
+    return { ok: false, error: provider.explain(response.status, response.body), retryAfterMs: retryAfter(response) };
+  }
+  return { ok: false, error: provider.explain(401, null), retryAfterMs: null };
+}
+
+function tokenError(provider: Provider, response: HttpResponse): ProviderError {
+  if (response.status === 429 || response.status >= 500) return provider.explain(response.status, response.body);
+  const said = messageOf(response.body);
+  return {
+    kind: 'auth',
+    status: response.status,
+    retryable: false,
+    message: `${provider.label} refused the client id and secret${said ? ` (“${said}”)` : ''} — check them in Settings.`,
+  };
+}
+
+/** Retry-After in milliseconds: seconds or an HTTP date. */
+export function retryAfter(response: HttpResponse, now = Date.now()): number | null {
+  const value = response.headers['retry-after'];
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

@@ -1,0 +1,19 @@
+import { cleartalk } from './cleartalk';
+import { local } from './local';
+import { openphone } from './openphone';
+import { routera } from './routera';
+import type { Provider } from './types';
+import { vixiees } from './vixiees';
+
+/** Every provider the product sends to; adding one is adding a file and a line here. */
+export const PROVIDERS = { local, openphone, vixiees, cleartalk, routera } as const;
+
+export type ProviderId = keyof typeof PROVIDERS;
+export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
+
+export function getProvider(id: string): Provider | null {
+  // Values stay opaque across providers: each one only ever receives what its own schema produced.
+  return (PROVIDERS as unknown as Record<string, Provider>)[id] ?? null;
+}
+
+export type { Provider } from './types';

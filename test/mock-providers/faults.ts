@@ -1,0 +1,62 @@
+/** Faults the mock can inject, one request at a time, to test what the product does when networks misbehave. */
+export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';
+
+export interface Fault {
+  kind: FaultKind;
+  /** Only requests to this provider ("openphone", …); any when absent. */
+  provider?: string;
+  /** Only requests whose method is this ("POST", …). */
+  method?: string;
+  /** Only requests to this path under the provider ("/contacts", …). */
+  path?: string;
+  /** How many matching requests it hits. */
+  count: number;
+  /** For 429: the Retry-After seconds sent. */
+  retryAfter?: number;
+  /** For slow: how long before answering. */
+  delayMs?: number;
+}
+
+export class FaultPlan {
+  private faults: Fault[] = [];
+  /** A fraction of requests (0..1) to fault at random, and the kinds to pick from; seeded so runs repeat. */
+  private random: { rate: number; kinds: FaultKind[]; seed: number } | null = null;
+
+  add(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  randomly(rate: number, kinds: FaultKind[], seed = 1): void {
+    this.random = rate > 0 ? { rate, kinds, seed } : null;
+  }
+
+  clear(): void {
+    this.faults = [];
+    this.random = null;
+  }
+
+  /** The fault for this request, if any; counts it down. */
+  take(provider: string, method: string, path: string): Fault | null {
+    const fault = this.faults.find(
+      (f) =>
+        f.count > 0 &&
+        (!f.provider || f.provider === provider) &&
+        (!f.method || f.method === method) &&
+        (!f.path || f.path === path),
+    );
+    if (fault) {
+      fault.count--;
+      return fault;
+    }
+    // Random faults hit the contact API only, not token requests.
+    if (this.random && !path.startsWith('/oauth2')) {
+      this.random.seed = (this.random.seed * 1664525 + 1013904223) >>> 0;
+      const roll = this.random.seed / 2 ** 32;
+      if (roll < this.random.rate) {
+        const kind = this.random.kinds[Math.floor((roll / this.random.rate) * this.random.kinds.length)] ?? '500';
+        return { kind, count: 1, retryAfter: 1, delayMs: 3000 };
+      }
+    }
+    return null;
+  }
+}
