@@ -220,3 +220,38 @@ describe('provider specifics', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth', message: /no account/ } });
   });
 });
+
+describe('OpenPhone custom fields', () => {
+  it('reads the definitions and sends values by key', async () => {
+    const { openPhoneCustomFields } = await import('../../lib/providers/openphone');
+    const base = { baseUrl: mock.baseUrl('openphone'), credentials: CREDENTIALS.openphone };
+    const fieldsResponse = await perform(
+      getProvider('openphone') as Provider,
+      openPhoneCustomFields.request,
+      base,
+      transport,
+      new TokenCache(),
+      (b) => JSON.stringify(openPhoneCustomFields.read(b)),
+    );
+    const definitions = fieldsResponse.ok ? JSON.parse(fieldsResponse.remoteId ?? 'null') : null;
+    expect(definitions).toEqual([
+      { name: 'Inbound Lead', key: 'inbound-lead', type: 'multi-select' },
+      { name: 'Deal size', key: 'deal-size', type: 'number' },
+    ]);
+    const provider = getProvider('openphone') as Provider;
+    const [jane] = await capturedContacts();
+    const values = {
+      ...provider.fromContact(jane as ContactInput, 'x-1'),
+      customFields: [{ key: 'deal-size', value: 12000 }],
+    };
+    const created = await perform(
+      provider,
+      (ctx) => provider.create(provider.schema.parse(values), ctx),
+      base,
+      transport,
+      new TokenCache(),
+    );
+    expect(created.ok).toBe(true);
+    expect(mock.records('openphone')[0]).toMatchObject({ customFields: [{ key: 'deal-size', value: 12000 }] });
+  });
+});

@@ -1,0 +1,64 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from './zod';
+
+/** One send, kept so the same person is recognised next time and failures can be retried from Settings. */
+export const SendRecordSchema = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  action: z.enum(['create', 'update']),
+  remoteId: z.string().nullable(),
+  externalId: z.string().nullable(),
+  name: z.string(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  at: z.iso.datetime(),
+  outcome: z.enum(['delivered', 'failed', 'unknown', 'pending']),
+  error: z.string().nullable(),
+});
+
+export type SendRecord = z.infer<typeof SendRecordSchema>;
+
+const MAX_RECORDS = 5000;
+const historyItem = storage.defineItem<unknown[]>('local:history', { fallback: [], version: 1 });
+
+export async function listHistory(): Promise<SendRecord[]> {
+  return (await historyItem.getValue()).flatMap((r) => {
+    const parsed = SendRecordSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Adds or replaces a record (by id), newest first, keeping the most recent 5,000. */
+export function recordSend(record: SendRecord): Promise<void> {
+  return exclusive(async () => {
+    const records = (await listHistory()).filter((r) => r.id !== record.id);
+    records.unshift(SendRecordSchema.parse(record));
+    await historyItem.setValue(records.slice(0, MAX_RECORDS));
+  });
+}
+
+/** The contact this person became in a provider the last time it was delivered, matched by email or phone. */
+export function knownIn(
+  records: SendRecord[],
+  providerId: string,
+  person: { emails: string[]; phones: string[] },
+): { remoteId: string; since: string } | null {
+  const emails = new Set(person.emails.map((e) => e.toLowerCase()));
+  const matches = records.filter(
+    (r) =>
+      r.providerId === providerId &&
+      r.outcome === 'delivered' &&
+      r.remoteId !== null &&
+      (r.emails.some((e) => emails.has(e.toLowerCase())) || r.phones.some((p) => person.phones.includes(p))),
+  );
+  if (matches.length === 0) return null;
+  const first = matches[matches.length - 1] as SendRecord;
+  return { remoteId: (matches[0] as SendRecord).remoteId as string, since: first.at };
+}
