@@ -14,6 +14,7 @@ export default defineConfig({
         },
       },
       {
+        plugins: [WxtVitest()],
         test: {
           name: 'contract',
           include: ['test/contract/**/*.test.ts'],

@@ -18,6 +18,8 @@ export interface Fault {
 }
 
 export class FaultPlan {
+  /** How many requests got a fault, by kind. */
+  readonly injected = new Map<FaultKind, number>();
   private faults: Fault[] = [];
   /** A fraction of requests (0..1) to fault at random, and the kinds to pick from; seeded so runs repeat. */
   private random: { rate: number; kinds: FaultKind[]; seed: number } | null = null;
@@ -31,6 +33,7 @@ export class FaultPlan {
   }
 
   clear(): void {
+    this.injected.clear();
     this.faults = [];
     this.random = null;
   }
@@ -46,6 +49,7 @@ export class FaultPlan {
     );
     if (fault) {
       fault.count--;
+      this.injected.set(fault.kind, (this.injected.get(fault.kind) ?? 0) + 1);
       return fault;
     }
     // Random faults hit the contact API only, not token requests.
@@ -54,6 +58,7 @@ export class FaultPlan {
       const roll = this.random.seed / 2 ** 32;
       if (roll < this.random.rate) {
         const kind = this.random.kinds[Math.floor((roll / this.random.rate) * this.random.kinds.length)] ?? '500';
+        this.injected.set(kind, (this.injected.get(kind) ?? 0) + 1);
         return { kind, count: 1, retryAfter: 1, delayMs: 3000 };
       }
     }

@@ -1,0 +1,320 @@
+import { storage } from 'wxt/utils/storage';
+import type { SendRecord } from '../history';
+import { type ActionResult, NetworkError, perform, type TokenCache, type Transport } from '../providers/client';
+import { getProvider } from '../providers/index';
+import type { Credentials, Provider } from '../providers/types';
+import { z } from '../zod';
+import { nextDelay } from './backoff';
+import type { RateLimiter } from './rate-limit';
+
+/**
+ * The outbox: every send is stored before its first attempt and leaves only with a definite outcome. A create
+ * whose outcome is unknown (a timeout or a dropped connection after the server may have written) is resolved by
+ * looking the contact up by its external id before anything is sent again; where the provider cannot be asked,
+ * the user decides ("may already exist").
+ */
+export const OutboxItemSchema = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  action: z.enum(['create', 'update']),
+  remoteId: z.string().nullable(),
+  externalId: z.string().nullable(),
+  values: z.record(z.string(), z.unknown()),
+  person: z.object({ name: z.string(), emails: z.array(z.string()), phones: z.array(z.string()) }),
+  createdAt: z.iso.datetime(),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.number(),
+  /** queued: due at nextAttemptAt; in-flight: being sent; unknown: sent, answer lost; may-exist: the user decides. */
+  state: z.enum(['queued', 'in-flight', 'unknown', 'may-exist', 'failed']),
+  lastError: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+const outboxItem = storage.defineItem<unknown[]>('local:outbox', { fallback: [], version: 1 });
+
+export async function loadOutbox(): Promise<OutboxItem[]> {
+  return (await outboxItem.getValue()).flatMap((raw) => {
+    const parsed = OutboxItemSchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Every change to the stored outbox goes through here, one at a time. */
+export function changeOutbox<T>(change: (items: OutboxItem[]) => T | Promise<T>): Promise<T> {
+  const run = async () => {
+    const items = await loadOutbox();
+    const result = await change(items);
+    await outboxItem.setValue(items);
+    return result;
+  };
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function watchOutbox(callback: (items: OutboxItem[]) => void): () => void {
+  return outboxItem.watch(() => void loadOutbox().then(callback));
+}
+
+export interface DeliveryDeps {
+  transport: Transport;
+  tokens: TokenCache;
+  limiter: RateLimiter;
+  account: (providerId: string) => Promise<{ baseUrl: string; credentials: Credentials } | null>;
+  /** The local address book's own "transport". */
+  saveLocally: (values: Record<string, unknown>, remoteId: string | null) => Promise<string>;
+  record: (record: SendRecord) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** Delay before the next attempt; exponential with jitter unless a test speeds it up. */
+  backoff?: (attempt: number, retryAfterMs: number | null) => number;
+  /** Overrides the providers' documented limits (tests that exercise faults rather than pacing). */
+  limitsFor?: (provider: Provider) => Provider['rateLimits'];
+}
+
+const MAX_ATTEMPTS = 12;
+
+/** After the service worker was stopped mid-send, nothing is known about what was in flight. */
+export function recoverInFlight(items: OutboxItem[], now: number): void {
+  for (const item of items) {
+    if (item.state !== 'in-flight') continue;
+    item.state = item.action === 'create' ? 'unknown' : 'queued';
+    item.nextAttemptAt = now;
+  }
+}
+
+/** The next moment something in the outbox is due, or null when nothing waits. */
+export function nextDue(items: OutboxItem[]): number | null {
+  const due = items.filter((i) => i.state === 'queued' || i.state === 'unknown').map((i) => i.nextAttemptAt);
+  return due.length > 0 ? Math.min(...due) : null;
+}
+
+type Outcome =
+  | { done: true; remoteId: string | null; note?: string }
+  | { done: false; state: OutboxItem['state']; error: string; retryAfterMs: number | null; resend?: boolean };
+
+/** One attempt at one item: resolves an unknown outcome first, then sends. */
+async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps): Promise<Outcome> {
+  const resending = item.state === 'unknown' || item.attempts > 0;
+  if (provider.id === 'local') {
+    return { done: true, remoteId: await deps.saveLocally(item.values, item.remoteId) };
+  }
+  const account = await deps.account(provider.id);
+  if (!account)
+    return {
+      done: false,
+      state: 'failed',
+      error: `${provider.label} is not connected — add it in Settings.`,
+      retryAfterMs: null,
+    };
+
+  const run = async (
+    build: Parameters<typeof perform>[1],
+    read?: (b: unknown) => string | null,
+  ): Promise<ActionResult | NetworkError> => {
+    const wait = deps.limiter.wait(provider.id, deps.limitsFor?.(provider) ?? provider.rateLimits, deps.now());
+    if (wait > 0) await deps.sleep(wait);
+    deps.limiter.note(provider.id, deps.now());
+    try {
+      return await perform(provider, build, account, deps.transport, deps.tokens, read);
+    } catch (error) {
+      if (error instanceof NetworkError) return error;
+      throw error;
+    }
+  };
+
+  if (item.state === 'unknown' && item.action === 'create') {
+    if (!provider.lookup || !provider.readLookup || !item.externalId) {
+      if (provider.id === 'routera') {
+        // Routera refuses a second active record with the same external_id: sending again cannot duplicate.
+        item.state = 'queued';
+      } else {
+        return {
+          done: false,
+          state: 'may-exist',
+          error: `The connection dropped after sending; this contact may already exist in ${provider.label}. Check there, then send again or discard.`,
+          retryAfterMs: null,
+        };
+      }
+    } else {
+      const externalId = item.externalId;
+      const found = await run(
+        (ctx) => (provider.lookup as NonNullable<Provider['lookup']>)(externalId, ctx),
+        provider.readLookup,
+      );
+      if (found instanceof NetworkError)
+        return { done: false, state: 'unknown', error: found.message, retryAfterMs: null };
+      if (found.ok && found.remoteId)
+        return { done: true, remoteId: found.remoteId, note: 'found after a lost answer' };
+      if (!found.ok && !(found.error.kind === 'not-found')) {
+        return {
+          done: false,
+          state: found.error.retryable ? 'unknown' : 'failed',
+          error: found.error.message,
+          retryAfterMs: found.retryAfterMs,
+        };
+      }
+      // Not there: the lost attempt never landed, so sending is safe.
+    }
+  }
+
+  const values = provider.schema.safeParse(item.values);
+  if (!values.success) {
+    return {
+      done: false,
+      state: 'failed',
+      error: `The saved contact no longer fits ${provider.label}'s fields: ${values.error.issues[0]?.message ?? 'invalid'}.`,
+      retryAfterMs: null,
+    };
+  }
+  const result = await run((ctx) =>
+    item.action === 'create'
+      ? provider.create(values.data, ctx)
+      : provider.update(item.remoteId ?? '', values.data, ctx),
+  );
+  if (result instanceof NetworkError) {
+    return {
+      done: false,
+      state: result.outcomeUnknown && item.action === 'create' ? 'unknown' : 'queued',
+      error: result.message,
+      retryAfterMs: null,
+    };
+  }
+  if (result.ok) return { done: true, remoteId: result.remoteId ?? item.remoteId };
+  if (provider.id === 'routera' && result.error.kind === 'duplicate' && resending) {
+    return {
+      done: false,
+      state: 'may-exist',
+      error:
+        'Routera refused a second copy: the earlier attempt most likely created this contact. Check it in Routera.',
+      retryAfterMs: null,
+    };
+  }
+  return {
+    done: false,
+    state: result.error.retryable ? 'queued' : 'failed',
+    error: result.error.message,
+    retryAfterMs: result.retryAfterMs,
+  };
+}
+
+/** Sends everything that is due, provider by provider (in parallel across providers), until nothing is due. */
+export async function drain(deps: DeliveryDeps): Promise<void> {
+  const due = await changeOutbox((items) => {
+    const now = deps.now();
+    const picked = items.filter((i) => (i.state === 'queued' || i.state === 'unknown') && i.nextAttemptAt <= now);
+    for (const item of picked) if (item.state === 'queued') item.state = 'in-flight';
+    return picked.map((i) => ({ ...i }));
+  });
+  if (due.length === 0) return;
+  const byProvider = new Map<string, OutboxItem[]>();
+  for (const item of due) byProvider.set(item.providerId, [...(byProvider.get(item.providerId) ?? []), item]);
+  await Promise.all([...byProvider.values()].map((items) => drainProvider(items, deps)));
+  await drain(deps);
+}
+
+async function drainProvider(items: OutboxItem[], deps: DeliveryDeps): Promise<void> {
+  for (const item of items) {
+    const provider = getProvider(item.providerId);
+    const wasUnknown = item.state === 'unknown';
+    if (wasUnknown) await changeOutbox((all) => setState(all, item.id, 'in-flight'));
+    let outcome: Outcome;
+    try {
+      outcome = provider
+        ? await attempt({ ...item, state: wasUnknown ? 'unknown' : item.state }, provider, deps)
+        : { done: false, state: 'failed', error: `Unknown provider ${item.providerId}.`, retryAfterMs: null };
+    } catch (error) {
+      outcome = {
+        done: false,
+        state: 'queued',
+        error: error instanceof Error ? error.message : String(error),
+        retryAfterMs: null,
+      };
+    }
+    await settle(item, outcome, deps);
+  }
+}
+
+function setState(items: OutboxItem[], id: string, state: OutboxItem['state']): void {
+  const found = items.find((i) => i.id === id);
+  if (found) found.state = state;
+}
+
+async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): Promise<void> {
+  const at = new Date(deps.now()).toISOString();
+  const base = {
+    id: item.id,
+    providerId: item.providerId,
+    action: item.action,
+    externalId: item.externalId,
+    name: item.person.name,
+    emails: item.person.emails,
+    phones: item.person.phones,
+    at,
+  };
+  if (outcome.done) {
+    await deps.record({ ...base, remoteId: outcome.remoteId, outcome: 'delivered', error: outcome.note ?? null });
+    await changeOutbox((items) => {
+      const index = items.findIndex((i) => i.id === item.id);
+      if (index >= 0) items.splice(index, 1);
+    });
+    return;
+  }
+  const attempts = item.attempts + 1;
+  const gaveUp = (outcome.state === 'queued' || outcome.state === 'unknown') && attempts >= MAX_ATTEMPTS;
+  const state = gaveUp ? 'failed' : outcome.state;
+  await changeOutbox((items) => {
+    const found = items.find((i) => i.id === item.id);
+    if (!found) return;
+    found.attempts = attempts;
+    found.state = state;
+    found.lastError = gaveUp
+      ? `${outcome.error} (gave up after ${attempts} attempts — retry from Settings)`
+      : outcome.error;
+    found.nextAttemptAt =
+      deps.now() + (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(attempts, outcome.retryAfterMs);
+  });
+  if (state === 'failed' || state === 'may-exist') {
+    await deps.record({
+      ...base,
+      remoteId: item.remoteId,
+      outcome: state === 'failed' ? 'failed' : 'unknown',
+      error: outcome.error,
+    });
+  }
+}
+
+/** Adds sends to the outbox (stored before any attempt). */
+export function enqueue(
+  items: Array<Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt'>>,
+  now: number,
+): Promise<void> {
+  return changeOutbox((all) => {
+    for (const item of items) {
+      all.push(
+        OutboxItemSchema.parse({
+          ...item,
+          attempts: 0,
+          state: 'queued',
+          lastError: null,
+          nextAttemptAt: now,
+          createdAt: new Date(now).toISOString(),
+        }),
+      );
+    }
+  });
+}
+
+/** The user's choice for a failed or "may already exist" send: try again now, or drop it. */
+export function resolveByUser(id: string, choice: 'retry' | 'discard', now: number): Promise<boolean> {
+  return changeOutbox((items) => {
+    const index = items.findIndex((i) => i.id === id && (i.state === 'failed' || i.state === 'may-exist'));
+    if (index < 0) return false;
+    const item = items[index] as OutboxItem;
+    if (choice === 'discard') items.splice(index, 1);
+    else Object.assign(item, { state: 'queued', nextAttemptAt: now, attempts: 0, lastError: null });
+    return true;
+  });
+}
