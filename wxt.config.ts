@@ -25,7 +25,7 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', ...(test ? ['tabs'] : [])],
+      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(test ? ['tabs'] : [])],
       ...(test ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
       ...(browser === 'firefox'
         ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }

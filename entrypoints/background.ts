@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { onAlarm, resumeDelivery } from '@/lib/background/delivery';
 import { handleMessage } from '@/lib/background/messages';
 import { requestSelectionCapture } from '@/lib/selection';
 
@@ -8,6 +9,9 @@ const CAPTURE_SELECTION = 'capture-selection';
 export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, self));
+  browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm.name));
+  // Every start of the worker (install, browser start, or a wake-up after MV3 stopped it) resumes the outbox.
+  void resumeDelivery();
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({

@@ -4,17 +4,63 @@ import { type Contact, ContactInputSchema } from './contact';
 import { z } from './zod';
 
 /** Every message the extension's pages send to the background: one map, validated on arrival. */
+const providerId = z.string().min(1).max(40);
+
 export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addressBook.save'), contact: ContactInputSchema }),
   z.object({ type: z.literal('addressBook.delete'), id: z.string().min(1).max(100) }),
+  /** Queue sends (one or a bulk) to a provider; the reply comes after the first attempt or a few seconds. */
+  z.object({
+    type: z.literal('outbox.send'),
+    providerId,
+    sends: z
+      .array(
+        z.object({
+          action: z.enum(['create', 'update']),
+          remoteId: z.string().max(200).nullable(),
+          contact: ContactInputSchema,
+          values: z.record(z.string(), z.unknown()),
+        }),
+      )
+      .min(1)
+      .max(200),
+  }),
+  z.object({ type: z.literal('outbox.resolve'), id: z.string().max(100), choice: z.enum(['retry', 'discard']) }),
+  /** Is this person already in the provider (our history, then a lookup by external id)? */
+  z.object({ type: z.literal('provider.check'), providerId, contact: ContactInputSchema }),
+  z.object({
+    type: z.literal('accounts.set'),
+    providerId,
+    account: z.object({
+      baseUrl: z.string().max(500),
+      apiKey: z.string().max(500).optional(),
+      clientId: z.string().max(500).optional(),
+      clientSecret: z.string().max(500).optional(),
+    }),
+  }),
+  z.object({ type: z.literal('accounts.remove'), providerId }),
+  z.object({ type: z.literal('accounts.list') }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;
 
 /** What the background answers to each message type. */
+export interface SendOutcome {
+  id: string;
+  state: 'delivered' | 'queued' | 'in-flight' | 'unknown' | 'may-exist' | 'failed';
+  remoteId: string | null;
+  error: string | null;
+}
+
 export interface Replies {
   'addressBook.save': SaveOutcome;
   'addressBook.delete': { deleted: boolean };
+  'outbox.send': SendOutcome[];
+  'outbox.resolve': { resolved: boolean };
+  'provider.check': { remoteId: string; since: string | null; via: 'history' | 'lookup' } | null;
+  'accounts.set': { saved: true };
+  'accounts.remove': { removed: true };
+  'accounts.list': Array<{ providerId: string; baseUrl: string; keyEnding: string }>;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

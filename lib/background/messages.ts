@@ -1,5 +1,8 @@
+import { checkBaseUrl, connectedProviders, removeAccount, setAccount } from '../accounts';
 import { deleteContact, saveContact } from '../address-book';
+import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
+import { checkExisting, kick, queueSends } from './delivery';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {
@@ -27,15 +30,38 @@ export async function handleMessage(
   if (!parsed.success) {
     return { ok: false, error: `The request was not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
   }
-  const message = parsed.data;
   try {
-    switch (message.type) {
-      case 'addressBook.save':
-        return { ok: true, value: await saveContact(message.contact) };
-      case 'addressBook.delete':
-        return { ok: true, value: { deleted: await deleteContact(message.id) } };
-    }
+    return { ok: true, value: await answer(parsed.data) };
   } catch (error) {
-    return { ok: false, error: `Saving failed: ${errorText(error)}. Nothing was lost — try again.` };
+    return { ok: false, error: `${errorText(error)}. Nothing was lost — try again.` };
+  }
+}
+
+async function answer(message: Message): Promise<Replies[Message['type']]> {
+  switch (message.type) {
+    case 'addressBook.save':
+      return saveContact(message.contact);
+    case 'addressBook.delete':
+      return { deleted: await deleteContact(message.id) };
+    case 'outbox.send':
+      return queueSends(message.providerId, message.sends);
+    case 'outbox.resolve': {
+      const resolved = await resolveByUser(message.id, message.choice, Date.now());
+      void kick();
+      return { resolved };
+    }
+    case 'provider.check':
+      return checkExisting(message.providerId, message.contact);
+    case 'accounts.set': {
+      const problem = checkBaseUrl(message.account.baseUrl);
+      if (problem) throw new Error(problem);
+      await setAccount(message.providerId, message.account);
+      return { saved: true };
+    }
+    case 'accounts.remove':
+      await removeAccount(message.providerId);
+      return { removed: true };
+    case 'accounts.list':
+      return connectedProviders();
   }
 }

@@ -24,6 +24,8 @@ export const OutboxItemSchema = z.object({
   createdAt: z.iso.datetime(),
   attempts: z.number().int().min(0),
   nextAttemptAt: z.number(),
+  /** When the last attempt was sent: a lost answer is looked into only after the server has had time to finish. */
+  sentAt: z.number().nullable().default(null),
   /** queued: due at nextAttemptAt; in-flight: being sent; unknown: sent, answer lost; may-exist: the user decides. */
   state: z.enum(['queued', 'in-flight', 'unknown', 'may-exist', 'failed']),
   lastError: z.string().nullable(),
@@ -76,12 +78,21 @@ export interface DeliveryDeps {
 
 const MAX_ATTEMPTS = 12;
 
+/**
+ * A request we gave up on may still be running at the server and write later. Before looking a lost create up,
+ * the outbox waits until this many request timeouts have passed since it was sent: the assumption (stated, not
+ * provable) is that a server finishes or drops a request within three times our own patience.
+ */
+export const SETTLE_TIMEOUTS = 3;
+
 /** After the service worker was stopped mid-send, nothing is known about what was in flight. */
-export function recoverInFlight(items: OutboxItem[], now: number): void {
+export function recoverInFlight(items: OutboxItem[], now: number, timeoutMs: number): void {
+  const settleMs = SETTLE_TIMEOUTS * timeoutMs;
   for (const item of items) {
     if (item.state !== 'in-flight') continue;
     item.state = item.action === 'create' ? 'unknown' : 'queued';
-    item.nextAttemptAt = now;
+    // A request the stopped worker sent may still be running at the server: look only once it must have ended.
+    item.nextAttemptAt = item.action === 'create' ? Math.max(now, (item.sentAt ?? now) + settleMs) : now;
   }
 }
 
@@ -93,11 +104,21 @@ export function nextDue(items: OutboxItem[]): number | null {
 
 type Outcome =
   | { done: true; remoteId: string | null; note?: string }
-  | { done: false; state: OutboxItem['state']; error: string; retryAfterMs: number | null; resend?: boolean };
+  | { done: false; state: OutboxItem['state']; error: string; retryAfterMs: number | null; deferred?: boolean };
+
+/** Raised when a provider's limit means a wait too long to spend inside the worker. */
+class Deferred extends Error {
+  constructor(readonly waitMs: number) {
+    super('waiting for the provider’s rate limit');
+  }
+}
+
+const LONGEST_WAIT_IN_WORKER = 5000;
 
 /** One attempt at one item: resolves an unknown outcome first, then sends. */
 async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps): Promise<Outcome> {
-  const resending = item.state === 'unknown' || item.attempts > 0;
+  // Sent before (an attempt counted, a lost answer, or a send cut short by a stopped worker).
+  const resending = item.state === 'unknown' || item.attempts > 0 || item.sentAt !== null;
   if (provider.id === 'local') {
     return { done: true, remoteId: await deps.saveLocally(item.values, item.remoteId) };
   }
@@ -115,8 +136,10 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
     read?: (b: unknown) => string | null,
   ): Promise<ActionResult | NetworkError> => {
     const wait = deps.limiter.wait(provider.id, deps.limitsFor?.(provider) ?? provider.rateLimits, deps.now());
+    if (wait > LONGEST_WAIT_IN_WORKER) throw new Deferred(wait);
     if (wait > 0) await deps.sleep(wait);
     deps.limiter.note(provider.id, deps.now());
+    await markSent(item.id, deps.now());
     try {
       return await perform(provider, build, account, deps.transport, deps.tokens, read);
     } catch (error) {
@@ -184,12 +207,11 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
   }
   if (result.ok) return { done: true, remoteId: result.remoteId ?? item.remoteId };
   if (provider.id === 'routera' && result.error.kind === 'duplicate' && resending) {
+    // Routera keeps one active record per external_id: refusing our own id again means the earlier attempt landed.
     return {
-      done: false,
-      state: 'may-exist',
-      error:
-        'Routera refused a second copy: the earlier attempt most likely created this contact. Check it in Routera.',
-      retryAfterMs: null,
+      done: true,
+      remoteId: null,
+      note: 'Routera already had it: an earlier attempt landed (its id was not returned)',
     };
   }
   return {
@@ -226,15 +248,24 @@ async function drainProvider(items: OutboxItem[], deps: DeliveryDeps): Promise<v
         ? await attempt({ ...item, state: wasUnknown ? 'unknown' : item.state }, provider, deps)
         : { done: false, state: 'failed', error: `Unknown provider ${item.providerId}.`, retryAfterMs: null };
     } catch (error) {
+      const deferred = error instanceof Deferred;
       outcome = {
         done: false,
-        state: 'queued',
+        state: deferred && wasUnknown ? 'unknown' : 'queued',
         error: error instanceof Error ? error.message : String(error),
-        retryAfterMs: null,
+        retryAfterMs: deferred ? error.waitMs : null,
+        deferred,
       };
     }
     await settle(item, outcome, deps);
   }
+}
+
+function markSent(id: string, at: number): Promise<void> {
+  return changeOutbox((items) => {
+    const found = items.find((i) => i.id === id);
+    if (found) found.sentAt = at;
+  });
 }
 
 function setState(items: OutboxItem[], id: string, state: OutboxItem['state']): void {
@@ -262,6 +293,15 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
     });
     return;
   }
+  if (outcome.deferred) {
+    // Not an attempt: the provider's limit is full, so the send waits its turn outside the worker.
+    await changeOutbox((items) => {
+      const found = items.find((i) => i.id === item.id);
+      if (found)
+        Object.assign(found, { state: outcome.state, nextAttemptAt: deps.now() + (outcome.retryAfterMs ?? 0) });
+    });
+    return;
+  }
   const attempts = item.attempts + 1;
   const gaveUp = (outcome.state === 'queued' || outcome.state === 'unknown') && attempts >= MAX_ATTEMPTS;
   const state = gaveUp ? 'failed' : outcome.state;
@@ -273,8 +313,10 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
     found.lastError = gaveUp
       ? `${outcome.error} (gave up after ${attempts} attempts — retry from Settings)`
       : outcome.error;
-    found.nextAttemptAt =
-      deps.now() + (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(attempts, outcome.retryAfterMs);
+    const delay = (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(attempts, outcome.retryAfterMs);
+    // After a lost answer (which ends at most one timeout after sending), let the server settle before looking.
+    const settle = (SETTLE_TIMEOUTS - 1) * deps.transport.timeoutMs;
+    found.nextAttemptAt = deps.now() + (state === 'unknown' ? Math.max(delay, settle) : delay);
   });
   if (state === 'failed' || state === 'may-exist') {
     await deps.record({
@@ -288,7 +330,7 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
 
 /** Adds sends to the outbox (stored before any attempt). */
 export function enqueue(
-  items: Array<Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt'>>,
+  items: Array<Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt' | 'sentAt'>>,
   now: number,
 ): Promise<void> {
   return changeOutbox((all) => {
@@ -300,6 +342,7 @@ export function enqueue(
           state: 'queued',
           lastError: null,
           nextAttemptAt: now,
+          sentAt: null,
           createdAt: new Date(now).toISOString(),
         }),
       );

@@ -22,7 +22,7 @@ describe.each(['chrome', 'firefox'])('the production manifest for %s', (browser)
   it('asks only for the permissions the design allows', () => {
     const manifest = manifests[browser] ?? {};
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage', 'contextMenus']);
+    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();

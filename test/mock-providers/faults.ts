@@ -22,14 +22,15 @@ export class FaultPlan {
   readonly injected = new Map<FaultKind, number>();
   private faults: Fault[] = [];
   /** A fraction of requests (0..1) to fault at random, and the kinds to pick from; seeded so runs repeat. */
-  private random: { rate: number; kinds: FaultKind[]; seed: number } | null = null;
+  private random: { rate: number; kinds: FaultKind[]; seed: number; delayMs: number } | null = null;
 
   add(fault: Fault): void {
     this.faults.push({ ...fault });
   }
 
-  randomly(rate: number, kinds: FaultKind[], seed = 1): void {
-    this.random = rate > 0 ? { rate, kinds, seed } : null;
+  /** `delayMs`: how long a slow answer takes (the write happens after it, as at a server that is merely slow). */
+  randomly(rate: number, kinds: FaultKind[], seed = 1, delayMs = 3000): void {
+    this.random = rate > 0 ? { rate, kinds, seed, delayMs } : null;
   }
 
   clear(): void {
@@ -59,7 +60,7 @@ export class FaultPlan {
       if (roll < this.random.rate) {
         const kind = this.random.kinds[Math.floor((roll / this.random.rate) * this.random.kinds.length)] ?? '500';
         this.injected.set(kind, (this.injected.get(kind) ?? 0) + 1);
-        return { kind, count: 1, retryAfter: 1, delayMs: 3000 };
+        return { kind, count: 1, retryAfter: 1, delayMs: this.random.delayMs };
       }
     }
     return null;

@@ -35,6 +35,9 @@ export interface MockProviders {
   /** Every request received, for assertions (method, path, status). */
   log: Array<{ provider: string; method: string; path: string; status: number | 'dropped' }>;
   reset: () => void;
+  /** Stops listening (connections refused) while keeping every record; up() listens again on the same port. */
+  down: () => Promise<void>;
+  up: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -278,8 +281,6 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
       const input = parse(vxBody, body, (issues) => new HttpError(400, { message: 'invalid contact', errors: issues }));
       if (!input.email && !input.phone)
         throw new HttpError(400, { message: 'a contact needs at least one email or phone' });
-      if (input.external_reference_id && find(input.external_reference_id))
-        throw new HttpError(409, { message: 'external_reference_id already exists' });
       const contact: Json = {
         whatsapp_transactional_opt_in: true,
         email_transactional_opt_in: true,
@@ -555,8 +556,13 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
     }
     log.push({ provider, method, path, status });
     if (fault?.kind === 'drop-after') {
-      // The write is committed; the answer never arrives.
-      req.socket.destroy();
+      // The write is committed; the answer is cut off after its head. (With no byte of an answer on a reused
+      // keep-alive connection, Chromium itself silently sends the POST again — a fault no extension can see.)
+      const text = JSON.stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(text.length + 64) });
+      res.write(text.slice(0, 1));
+      res.flushHeaders();
+      setTimeout(() => req.socket.destroy(), 20);
       return;
     }
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -574,6 +580,11 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('mock server has no port');
   const url = `http://127.0.0.1:${address.port}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     url,
     baseUrl: (provider) => `${url}/${provider}`,
@@ -581,10 +592,8 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
     faults,
     log,
     reset,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    down: close,
+    up: () => new Promise<void>((resolve) => server.listen(address.port, '127.0.0.1', resolve)),
+    close,
   };
 }

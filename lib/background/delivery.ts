@@ -1,0 +1,160 @@
+import { browser } from 'wxt/browser';
+import { getAccount } from '../accounts';
+import { saveContact } from '../address-book';
+import { ContactInputSchema } from '../contact';
+import {
+  changeOutbox,
+  type DeliveryDeps,
+  drain,
+  enqueue,
+  loadOutbox,
+  nextDue,
+  recoverInFlight,
+} from '../delivery/outbox';
+import { RateLimiter } from '../delivery/rate-limit';
+import { findExisting } from '../duplicates';
+import { listHistory, recordSend } from '../history';
+import type { SendOutcome } from '../messages';
+import { perform, TokenCache } from '../providers/client';
+import { externalIdFor } from '../providers/external-id';
+import { getProvider } from '../providers/index';
+
+const ALARM = 'outbox';
+const REPLY_WITHIN_MS = 8000;
+/** How long a request may take. Test builds talk to a local mock whose slow answers take 3 s, so they wait less. */
+const REQUEST_TIMEOUT_MS = import.meta.env.MODE === 'e2e' ? 5_000 : 15_000;
+
+/** The background's half of delivery: real fetch, the accounts, the alarm that survives a stopped worker. */
+const deps: DeliveryDeps = {
+  transport: { fetch: (url, init) => fetch(url, init), timeoutMs: REQUEST_TIMEOUT_MS },
+  tokens: new TokenCache(),
+  limiter: new RateLimiter(),
+  account: getAccount,
+  saveLocally: async (values) => (await saveContact(ContactInputSchema.parse(values))).contact.id,
+  record: recordSend,
+  now: Date.now,
+  random: Math.random,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Sends what is due now and plans the next wake-up; safe to call at any time, from anywhere. */
+export function kick(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      try {
+        await drain(deps);
+      } catch (error) {
+        console.warn('outbox drain failed', error instanceof Error ? error.message : error);
+      }
+    } while (again);
+  })().finally(() => {
+    running = null;
+    void plan();
+  });
+  return running;
+}
+
+async function plan(): Promise<void> {
+  const items = await loadOutbox();
+  const waiting = items.filter((i) => i.state !== 'failed' && i.state !== 'may-exist').length;
+  const attention = items.length - waiting;
+  await browser.action
+    .setBadgeText({ text: waiting > 0 ? String(waiting) : attention > 0 ? '!' : '' })
+    .catch(() => undefined);
+  await browser.action
+    .setBadgeBackgroundColor({ color: attention > 0 && waiting === 0 ? '#b42318' : '#0b63c4' })
+    .catch(() => undefined);
+  clearTimeout(timer);
+  const due = nextDue(items);
+  if (due === null) {
+    await browser.alarms.clear(ALARM);
+    return;
+  }
+  const delay = Math.max(0, due - Date.now());
+  // A timer while the worker lives; the alarm (30 s at the least) wakes it if it was stopped meanwhile.
+  timer = setTimeout(() => void kick(), delay);
+  await browser.alarms.create(ALARM, { when: Date.now() + Math.max(delay, 30_000) });
+}
+
+/** At every start of the worker: whatever was in flight when it stopped is resolved before anything repeats. */
+export async function resumeDelivery(): Promise<void> {
+  await changeOutbox((items) => recoverInFlight(items, Date.now(), deps.transport.timeoutMs));
+  await kick();
+}
+
+export function onAlarm(name: string): void {
+  if (name === ALARM) void kick();
+}
+
+export async function queueSends(
+  providerId: string,
+  sends: Array<{
+    action: 'create' | 'update';
+    remoteId: string | null;
+    contact: unknown;
+    values: Record<string, unknown>;
+  }>,
+): Promise<SendOutcome[]> {
+  const provider = getProvider(providerId);
+  if (!provider) throw new Error(`Unknown provider ${providerId}`);
+  const items = sends.map((send) => {
+    const contact = ContactInputSchema.parse(send.contact);
+    const values = provider.schema.safeParse(send.values);
+    if (!values.success) throw new Error(`${provider.label}: ${values.error.issues[0]?.message ?? 'invalid contact'}`);
+    if (send.action === 'update' && !send.remoteId) throw new Error('An update needs the contact id in the provider.');
+    return {
+      id: crypto.randomUUID(),
+      providerId,
+      action: send.action,
+      remoteId: send.remoteId,
+      externalId: send.action === 'create' ? externalIdFor(contact) : null,
+      values: values.data as Record<string, unknown>,
+      person: {
+        name: `${contact.firstName} ${contact.lastName}`.trim(),
+        emails: contact.emails,
+        phones: contact.phones.map((p) => p.value),
+      },
+    };
+  });
+  await enqueue(items, Date.now());
+  const done = kick();
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, REPLY_WITHIN_MS))]);
+  const [outbox, history] = await Promise.all([loadOutbox(), listHistory()]);
+  return items.map((item) => {
+    const pending = outbox.find((o) => o.id === item.id);
+    if (pending) return { id: item.id, state: pending.state, remoteId: pending.remoteId, error: pending.lastError };
+    const record = history.find((h) => h.id === item.id);
+    return { id: item.id, state: 'delivered', remoteId: record?.remoteId ?? null, error: null };
+  });
+}
+
+export async function checkExisting(providerId: string, contact: unknown) {
+  const provider = getProvider(providerId);
+  if (!provider) return null;
+  const person = ContactInputSchema.parse(contact);
+  const account = await getAccount(providerId);
+  const lookup =
+    provider.lookup && provider.readLookup && account
+      ? async (externalId: string) => {
+          const result = await perform(
+            provider,
+            (ctx) => (provider.lookup as NonNullable<typeof provider.lookup>)(externalId, ctx),
+            account,
+            deps.transport,
+            deps.tokens,
+            provider.readLookup,
+          ).catch(() => null);
+          return result?.ok ? result.remoteId : null;
+        }
+      : null;
+  return findExisting(providerId, person, await listHistory(), lookup);
+}

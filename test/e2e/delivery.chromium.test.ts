@@ -1,0 +1,205 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ContactInput, emptyContactInput } from '../../lib/contact';
+import { externalIdFor } from '../../lib/providers/external-id';
+import { getProvider } from '../../lib/providers/index';
+import type { Provider } from '../../lib/providers/types';
+import { MOCK_KEYS, type MockProviders, type ProviderName, startMockProviders } from '../mock-providers/server';
+import { launchWithExtension } from './chromium';
+
+// The extension pages' own API, as the test calls it inside them.
+declare const chrome: {
+  runtime: { sendMessage: (message: unknown) => Promise<unknown> };
+  storage: { local: { get: (key: string) => Promise<Record<string, unknown>> } };
+};
+
+let context: BrowserContext;
+let extensionId: string;
+let mock: MockProviders;
+let ext: Page;
+
+const PROVIDERS: ProviderName[] = ['openphone', 'vixiees', 'cleartalk', 'routera'];
+
+function person(i: number): ContactInput {
+  return {
+    ...emptyContactInput(),
+    firstName: `Lead${i}`,
+    lastName: 'Browser',
+    emails: [`lead${i}.browser@prospect-${i % 5}.com`],
+    phones: [{ value: `+1415555${String(2000 + i)}`, type: 'work' }],
+    company: 'Prospect Inc',
+  };
+}
+
+/** What the popup sends for a contact: the provider's values, from the same definitions. */
+function sendOf(providerId: ProviderName, contact: ContactInput) {
+  const provider = getProvider(providerId) as Provider;
+  return { action: 'create', remoteId: null, contact, values: provider.fromContact(contact, externalIdFor(contact)) };
+}
+
+/** A message from an extension page, as the popup and options page send them. */
+function message<T>(payload: unknown): Promise<{ ok: boolean; value: T; error?: string }> {
+  return ext.evaluate((m) => chrome.runtime.sendMessage(m), payload) as Promise<{
+    ok: boolean;
+    value: T;
+    error?: string;
+  }>;
+}
+
+async function outbox(): Promise<
+  Array<{ id: string; state: string; providerId: string; person: { emails: string[] } }>
+> {
+  return ext.evaluate(async () => ((await chrome.storage.local.get('outbox')).outbox as never[]) ?? []);
+}
+
+async function stopWorker(): Promise<void> {
+  const cdp = await context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+const keyOf = (provider: ProviderName, r: Record<string, unknown>) =>
+  String(
+    provider === 'openphone'
+      ? r.externalId
+      : provider === 'vixiees'
+        ? r.external_reference_id
+        : provider === 'routera'
+          ? r.external_id
+          : r.email,
+  );
+
+function tally(sent: Map<ProviderName, string[]>) {
+  let delivered = 0;
+  let duplicates = 0;
+  let lost = 0;
+  for (const [provider, keys] of sent) {
+    const counts = new Map<string, number>();
+    for (const r of mock.records(provider)) counts.set(keyOf(provider, r), (counts.get(keyOf(provider, r)) ?? 0) + 1);
+    for (const key of keys) {
+      const count = counts.get(key) ?? 0;
+      if (count === 0) lost++;
+      else delivered++;
+      if (count > 1) duplicates += count - 1;
+    }
+  }
+  return { delivered, duplicates, lost };
+}
+
+/** Waits for the outbox to empty, deciding "may already exist" as the user would after looking in the provider. */
+async function settle(deadlineMs: number): Promise<number> {
+  const started = Date.now();
+  let decided = 0;
+  for (;;) {
+    const items = await outbox();
+    for (const item of items.filter((i) => i.state === 'may-exist')) {
+      const there = mock
+        .records(item.providerId as ProviderName)
+        .some((r) => JSON.stringify(r).includes(item.person.emails[0] ?? '§'));
+      await message({ type: 'outbox.resolve', id: item.id, choice: there ? 'discard' : 'retry' });
+      decided++;
+    }
+    if (items.length === 0) return decided;
+    if (Date.now() - started > deadlineMs)
+      throw new Error(`outbox still holds ${items.length} sends: ${JSON.stringify(items.slice(0, 3))}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+beforeAll(async () => {
+  mock = await startMockProviders({ rateLimits: false });
+  ({ context, extensionId } = await launchWithExtension());
+  ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/options.html`);
+  for (const providerId of PROVIDERS) {
+    const secret =
+      providerId === 'routera'
+        ? { clientId: MOCK_KEYS.routera.clientId, clientSecret: MOCK_KEYS.routera.clientSecret }
+        : { apiKey: MOCK_KEYS[providerId] };
+    const reply = await message({
+      type: 'accounts.set',
+      providerId,
+      account: { baseUrl: mock.baseUrl(providerId), ...secret },
+    });
+    expect(reply.ok).toBe(true);
+  }
+});
+
+afterAll(async () => {
+  await context?.close();
+  await mock?.close();
+});
+
+describe('delivery from the real background worker (Chromium)', () => {
+  it('delivers 200 sends exactly once through faults, a stopped worker and a provider that goes away', async () => {
+    mock.faults.randomly(0.33, ['429', '500', '503', 'drop-before', 'drop-after', 'slow'], 7);
+    const sent = new Map<ProviderName, string[]>();
+    let n = 0;
+    // Vixiees allows 25 a minute: it gets fewer sends, so the test measures faults rather than waiting.
+    const plan: Array<[ProviderName, number]> = [
+      ['openphone', 35],
+      ['cleartalk', 30],
+      ['routera', 30],
+      ['vixiees', 20],
+      ['openphone', 35],
+      ['cleartalk', 25],
+      ['routera', 25],
+    ];
+    for (const [round, [providerId, count]] of plan.entries()) {
+      const contacts = Array.from({ length: count }, () => person(n++));
+      sent.set(providerId, [
+        ...(sent.get(providerId) ?? []),
+        ...contacts.map((c) => (providerId === 'cleartalk' ? (c.emails[0] as string) : externalIdFor(c))),
+      ]);
+      // A reply lost with a stopped worker is fine: the sends were stored before any attempt.
+      const reply = message({
+        type: 'outbox.send',
+        providerId,
+        sends: contacts.map((c) => sendOf(providerId, c)),
+      }).catch(() => null);
+      if (round === 2) {
+        // The worker is stopped with sends in flight; the next message (or its alarm) starts it again.
+        await new Promise((r) => setTimeout(r, 300));
+        await stopWorker();
+      } else {
+        await reply;
+      }
+      if (round === 4) {
+        await mock.down();
+        await new Promise((r) => setTimeout(r, 2500));
+        await mock.up();
+      }
+    }
+    await message({ type: 'accounts.list' });
+    const decided = await settle(180_000);
+    const injected = [...mock.faults.injected.entries()].map(([k, v]) => `${v}×${k}`).join(', ');
+    mock.faults.clear();
+    const result = tally(sent);
+    console.log(
+      `tally: sent ${n}, delivered ${result.delivered}, duplicates ${result.duplicates}, lost ${result.lost}; ${mock.log.length} requests, faults ${injected}; ${decided} "may already exist" decided by the user`,
+    );
+    expect(result).toEqual({ delivered: 200, duplicates: 0, lost: 0 });
+  }, 240_000);
+
+  it('delivers a send that was in flight when the worker was stopped, once', async () => {
+    mock.reset();
+    for (const providerId of PROVIDERS) {
+      const secret = providerId === 'routera' ? MOCK_KEYS.routera : { apiKey: MOCK_KEYS[providerId] };
+      await message({ type: 'accounts.set', providerId, account: { baseUrl: mock.baseUrl(providerId), ...secret } });
+    }
+    const contact = person(900);
+    mock.faults.add({ kind: 'slow', provider: 'openphone', method: 'POST', count: 1, delayMs: 1500 });
+    const pending = message({
+      type: 'outbox.send',
+      providerId: 'openphone',
+      sends: [sendOf('openphone', contact)],
+    }).catch(() => null);
+    await new Promise((r) => setTimeout(r, 400));
+    await stopWorker();
+    await pending;
+    await message({ type: 'accounts.list' });
+    await settle(90_000);
+    expect(mock.records('openphone').filter((r) => r.externalId === externalIdFor(contact))).toHaveLength(1);
+  }, 120_000);
+});
