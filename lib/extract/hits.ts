@@ -22,6 +22,9 @@ const FILE_SUFFIX = /\.(png|jpe?g|gif|svg|webp|avif|ico|bmp|css|js|mjs|json|woff
 const EMAIL_SHAPE =
   /^[a-z0-9](?:[a-z0-9._%+'-]{0,62}[a-z0-9_%+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;
 const MACHINE_LOCAL = /^[0-9a-f]{16,}$|^(noreply|no-reply|donotreply|do-not-reply|mailer-daemon|postmaster)$/;
+// Placeholders that explain a pattern ("username at lakeshore dot edu", "vorname.nachname@firma.de").
+const PLACEHOLDER_LOCAL =
+  /^(user(name)?|your[._-]?(name|email|address)?|first[._-]?name([._-]?last[._-]?name)?|firstname[._-]?lastname|name[._-]?surname|vorname([._-]?nachname)?|prenom([._-]?nom)?|pr[ée]nom[._-]?nom|nombre([._-]?apellido)?|nome([._-]?cognome)?|someone|somebody|x{3,})$/;
 
 /** Lower-cases an address and returns it when it can be a real mailbox, else null. */
 export function cleanEmail(candidate: string): string | null {
@@ -32,7 +35,13 @@ export function cleanEmail(candidate: string): string | null {
   if (email.length > 254 || !EMAIL_SHAPE.test(email) || email.includes('..')) return null;
   const at = email.indexOf('@');
   const domain = email.slice(at + 1);
-  if (NOT_A_MAILBOX.test(domain) || FILE_SUFFIX.test(domain) || MACHINE_LOCAL.test(email.slice(0, at))) return null;
+  if (
+    NOT_A_MAILBOX.test(domain) ||
+    FILE_SUFFIX.test(domain) ||
+    MACHINE_LOCAL.test(email.slice(0, at)) ||
+    PLACEHOLDER_LOCAL.test(email.slice(0, at))
+  )
+    return null;
   return email;
 }
 

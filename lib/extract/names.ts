@@ -52,12 +52,22 @@ logistics supply chain quality research technical technology it software data di
 geschäftsführer geschäftsführerin leiter leiterin vertrieb einkauf presse inhaber inhaberin vorstand prokurist rechtsanwalt rechtsanwältin
 steuerberater steuerberaterin director directora gerente jefe jefa responsable directeur directrice chargé chargée associé associée
 gérant gérante président présidente responsable diretor diretora coordenador coordenadora socio socia socio-director
-tourism tours travel office reservations booking hotel spa guest services front desk`.split(/\s+/),
+tourism tours travel office reservations booking hotel spa guest services front desk
+admissions admission directory info information resolution dispute litigation transparency notice whatsapp webmail inbox
+responsável coordenadora gestora técnico técnica comercial atendimento cliente clientes operações departamento
+electrophysiologist cardiologist cardiology surgery medicine oncology pediatrics radiology
+san são santa sankt saint rua rue calle avenida avenue via viale piazza house tower centre plaza
+llp asa aps sas sarl lda pty plc nv oy kk gbr ohg asbl vzw spa srl sro bhd pte ltda eirl
+labs lab ventures capital consultores consulting consultants consultancy agence agency alliance fintech energi energy
+tech media studio studios software systems analytics literacy foundation association holdings industries robotics
+pay payments insurance pharma health healthcare realty properties property associates asociados abogados avocats
+advogados rechtsanwälte tegnestuen arkitekter architects architecture motion automation cable optronique sensorik
+innovations innovation networks cloud hub works factory collective trust fund lawyers law firm`.split(/\s+/),
 );
 const HONORIFIC =
-  /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
+  /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
 const POST_NOMINAL =
-  /^(phd|ph\.d\.?|md|m\.d\.?|do|d\.o\.?|mba|m\.b\.a\.?|jd|j\.d\.?|ll\.?m\.?|esq\.?|cpa|rn|msc|m\.sc\.?|bsc|b\.sc\.?|ma|m\.a\.?|ba|b\.a\.?|mph|dds|facs|frcs|cfa|pe|p\.e\.?|pmp|facp|mrcp|llb|ll\.b\.?|dphil|mres|meng|m\.eng\.?|obe|mbe|cbe|kc|qc)$/i;
+  /^(phd|ph\.d\.?|md|m\.d\.?|do|d\.o\.?|mba|m\.b\.a\.?|jd|j\.d\.?|ll\.?m\.?|esq\.?|cpa|rn|msc|m\.sc\.?|bsc|b\.sc\.?|ma|m\.a\.?|ba|b\.a\.?|mph|dds|facs|frcs|cfa|pe|p\.e\.?|pmp|facp|mrcp|llb|ll\.b\.?|dphil|mres|meng|m\.eng\.?|obe|mbe|cbe|kc|qc|frs|freng|fmedsci|stb|wp|cpa|rechtsanwalt|ra)$/i;
 const NAME_WORD =
   /^(\p{Lu}[\p{Ll}\p{Lu}'’-]*\.?|\p{Lu}\.|\p{Lu}\p{Ll}+[-'’]\p{Lu}\p{Ll}+|(?:d'|d’|O'|O’)\p{Lu}\p{Ll}+)$/u;
 const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,5}$/u;
@@ -82,7 +92,9 @@ export function asPersonName(text: string): string | null {
   while (words.length > 0 && HONORIFIC.test(words[0] ?? '')) words.shift();
   while (words.length > 0 && isPostNominal(words[words.length - 1] ?? '')) words.pop();
   if (words.length === 2 && words.every((w) => CJK_WORD.test(w))) return words.join(' ');
-  if (words.length < 2 || words.length > 5) return null;
+  // "Rodrigo Alejandro de la Garza Treviño": particles do not count towards the length.
+  const counted = words.filter((w) => !PARTICLES.has(w.toLowerCase())).length;
+  if (words.length < 2 || counted > 5 || words.length > 7) return null;
   let capitalised = 0;
   for (const word of words) {
     const lower = word.toLowerCase();
@@ -102,6 +114,9 @@ function isPostNominal(word: string): boolean {
   return POST_NOMINAL.test(word) && (/\p{Lu}.*\p{Lu}|\./u.test(word) || word === 'PhD');
 }
 
+const FIRM_TAIL =
+  /(\b(y|e|&|and|und|et|en)\s+(asociados|associados|associates|partners?|associés|partner|co|cie|compañía)\b|,\s*(S\.?\s?C|S\.?\s?A|S\.?\s?L|S\.?\s?R\.?\s?L|GmbH|Ltd|LLP|LLC|Inc|PLLC|P\.?C|Lda|Ltda|B\.?V|AB|AS|ApS|SAS|SARL)\.?$)/iu;
+
 /** A name at the start of a line like "Jane Doe, VP Sales" or "Jane Doe – Head of Legal"; the rest is the role. */
 export function nameAndRole(text: string): { name: string; role: string | null } | null {
   const clean = text.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -115,6 +130,8 @@ export function nameAndRole(text: string): { name: string; role: string | null }
   const name = asPersonName(split[1] ?? '');
   if (!name) return null;
   const role = (split[2] ?? '').replace(/[,;.]+$/, '').trim();
+  // "Hernández Ortega, Villaseñor y Asociados, S.C.": a firm named after its partners, not a person and a role.
+  if (FIRM_TAIL.test(role)) return null;
   return { name, role: role !== '' && !isPostNominal(role) ? role : null };
 }
 

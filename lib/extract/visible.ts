@@ -101,6 +101,8 @@ function ownUsable(el: Element, hasLayout: boolean, view: Window | null): boolea
     (Number.parseFloat(style.left) < -500 || Number.parseFloat(style.top) < -500)
   )
     return false;
-  const zero = (value: string) => /^0(px)?$/.test(value.trim());
-  return !((zero(style.width) || zero(style.height)) && style.overflow !== '' && style.overflow !== 'visible');
+  // The "visually hidden" box (1×1 px, clipped): read by screen readers, seen by nobody — a trap for a link.
+  const tiny = (value: string) => /^[01](px)?$/.test(value.trim());
+  if (/^rect\(\s*0/.test(style.clip ?? '') || /inset\(\s*50%/.test(style.clipPath ?? '')) return false;
+  return !((tiny(style.width) || tiny(style.height)) && style.overflow !== '' && style.overflow !== 'visible');
 }
