@@ -171,12 +171,32 @@ function phoneHint(el: Element): boolean {
     const marks = `${current.getAttribute('class') ?? ''} ${current.getAttribute('itemprop') ?? ''} ${current.getAttribute('property') ?? ''}`;
     if (PHONE_CLASS.test(marks)) return true;
   }
-  const cell = el.closest('td');
+  return underPhoneHeader(el) || besideEmail(el);
+}
+
+/** A cell in a column headed "Phone" / "Telefon" (an HTML table or an ARIA grid). */
+function underPhoneHeader(el: Element): boolean {
+  const cell = el.closest('td,[role="cell"],[role="gridcell"]');
   const row = cell?.parentElement;
-  const table = cell?.closest('table');
+  const table = cell?.closest('table,[role="table"],[role="grid"]');
   if (!cell || !row || !table) return false;
   const index = Array.prototype.indexOf.call(row.children, cell);
-  const header = table.querySelector('thead tr') ?? table.querySelector('tr');
+  const header =
+    table.querySelector('thead tr') ??
+    table.querySelector('[role="row"]:has(> [role="columnheader"])') ??
+    table.querySelector('tr');
   const heading = header && header !== row ? header.children[index] : null;
   return heading ? PHONE_HEADER.test(heading.textContent ?? '') : false;
+}
+
+/** A number in the same short block as an email ("jane@… · 212-555-0148", "oskar{at}…<br>073-981 22 40"). */
+function besideEmail(el: Element): boolean {
+  const block = el.closest('p,li,dd,td,div,address,[role="cell"]');
+  if (!block) return false;
+  const text = block.textContent ?? '';
+  if (text.length > 400) return false;
+  return (
+    /@|[[({]\s*(?:at|ät)\s*[\])}]/i.test(text) ||
+    block.querySelector('a[href^="mailto:" i],a[href*="/cdn-cgi/l/email-protection"],[data-cfemail]') !== null
+  );
 }

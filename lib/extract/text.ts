@@ -17,10 +17,13 @@ const SPELLED_HINT = / at [a-z0-9-]{2,63}(?: dot |\.[a-z])/i;
 const DIGIT_RUN = /\d[\d\s.\u00a0/()-]{4,}\d/;
 
 const PHONE_IN_TEXT =
-  /(?:(?:\+|00)\d{1,3}[\s.\u00a0/-]?)?(?:\(0?\d{1,5}\)[\s.\u00a0/-]?)?\d[\d\s.\u00a0/-]{4,18}\d(?:\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d{1,6})?/gi;
+  /(?:(?:\+|00)\d{1,3}[\s.\u00a0/-]?|\(\+\d{1,3}\)\s?)?(?:\(0?\d{1,5}\)[\s.\u00a0/-]?)?\d[\d\s.\u00a0/-]{4,18}\d(?:\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d{1,6})?/gi;
 // Words that announce a phone number just before it ("Tel.:", "Phone", "M:", "☎"), in the languages of the corpus.
 const PHONE_LABEL =
-  /(?:^|[^a-z\u00c0-\u024f])(?:(?:tel|tlf|tfn|tele(?:fon|phone|fono|foon|fone)|phone|ph|fon|mobile?|mobil|mob|cel|cell|handy|m[oó]vil|telem[oó]vel|portable|gsm|fax|telefax|call|direct|office|switchboard|t[ée]l[ée]?|τηλ|電話|전화|tel[ée]fono|numer|nr\.? tel|kom|v[äa]xel|vxl|sentralbord|centralita|centralino|zentrale|switchboard|reception|hotline)\s*\.?\s*(?:\([^)]{0,20}\))?\s*[:.]?|[tmpfdo]\s*[:.])\s*$|[☎📞✆📱]\s*$/iu;
+  /(?:^|[^a-z\u00c0-\u024f])(?:(?:tel|tlf|tfn|tele(?:fon|phone|fono|foon|fone)|phone|ph|fon|mobile?|mobil|mob|cel|cell|handy|m[oó]vil|telem[oó]vel|portable|gsm|fax|telefax|call|direct|direkt|durchwahl|landline|festnetz|office|switchboard|t[ée]l[ée]?|τηλ|電話|전화|tel[ée]fono|numer|nr\.? tel|kom|v[äa]xel|vxl|sentralbord|centralita|centralino|zentrale|switchboard|reception|hotline)(?:\s+(?:line|dial|number|no|nr))?\s*\.?\s*(?:\([^)]{0,20}\))?\s*[:.：]?|[tmpfdo]\s*[:.：])\s*$|^\s*[tmfpdo]\s+$|[☎📞✆📱]\s*$/iu;
+// Registry, tax, bank and order numbers are written with a label just before them: never a phone.
+const NOT_PHONE_LABEL =
+  /\b(?:rcs|siren|siret|company\s*(?:no|nr|number|reg(?:istration)?)|reg(?:istration|ister|istro)?\.?\s*(?:no|nr|number|n[º°o])|hr[ab]|vat|ust(?:-?id)?(?:nr)?|uid|cif|nif|nipc|kvk|abn|acn|cnpj|cpf|gst(?:in)?|ein|iban|bic|swift|npi|isbn|issn|order|invoice|rechnung|bestell\w*|ref(?:erence)?|tracking|account|konto|blz|steuer\w*|tax|licen[cs]e|lic|nip|regon|krs|org\.?\s*nr|orgnr|cvr|y-tunnus|i[čc]o|di[čc]|sku|art\.?\s*nr|id)\b\.?[^\d\n]{0,24}$/i;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const EXTENSION = /\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d+$/i;
 
@@ -86,6 +89,7 @@ function phonesIn(text: string, el: Element, offset: number, phoneHint: () => bo
     if (/[\p{L}\d#€$£¥]/u.test(before) || /[\p{L}\d€$£%]/u.test(after) || /^\d{1,3}([.,]\d{3})+$/.test(raw)) continue;
     const preceding = text.slice(Math.max(0, at - 40), at);
     const context = preceding.trim() === '' ? labelBefore(el) : preceding;
+    if (NOT_PHONE_LABEL.test(preceding)) continue;
     const international = /^(\+|00)/.test(raw);
     // Without a label, a number written on the same line as an email ("VD, anna@…, 070-123 45 67") is a phone too.
     if (!international && !raw.startsWith('(') && !PHONE_LABEL.test(context) && !text.includes('@') && !phoneHint())

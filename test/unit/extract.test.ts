@@ -107,6 +107,38 @@ describe('visible text', () => {
     expect(result.candidates.flatMap((c) => c.emails)).toEqual(['d.shown@acme-widgets.com']);
   });
 
+  it('takes an unlabelled number beside an email, but never a registry number', () => {
+    const result = capture(
+      '<p><a href="mailto:kliu@brightlinepr.com">kliu@brightlinepr.com</a> · 212-555-0148</p>' +
+        '<p>Support : <a href="mailto:support@nuagecloud.fr">support@nuagecloud.fr</a><br>' +
+        'RCS Lille Métropole 493 812 056 — SIREN 493 812 056</p>',
+      'https://www.brightlinepr.com/press',
+    );
+    expect(result.candidates.flatMap((c) => c.phones.map((p) => p.e164))).toEqual(['+12125550148']);
+  });
+
+  it('reads one-letter and line labels, full-width colons and a bracketed country code', () => {
+    const result = capture(
+      '<ul><li>T 044 215 30 15</li><li>Direct line: 044 215 30 16</li><li>(+41) 78 655 21 47</li></ul>',
+      'https://www.bergmann-partners.ch/team',
+    );
+    expect(result.candidates.flatMap((c) => c.phones.map((p) => p.e164)).sort()).toEqual([
+      '+41442153015',
+      '+41442153016',
+      '+41786552147',
+    ]);
+  });
+
+  it('leaves out placeholder addresses and visually hidden traps', () => {
+    const result = capture(
+      '<style>.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style>' +
+        '<p>Addresses follow the form <em>username at lakeshore dot edu</em>, e.g. vorname.nachname@lakeshore.edu.</p>' +
+        '<p class="sr"><a href="mailto:trap@lakeshore.edu">trap@lakeshore.edu</a></p><p>dean@lakeshore.edu</p>',
+      'https://www.lakeshore.edu/people',
+    );
+    expect(result.candidates.flatMap((c) => c.emails)).toEqual(['dean@lakeshore.edu']);
+  });
+
   it('derives a low-confidence name from a personal address only', () => {
     const result = capture('<p>Write to john.smith@acme-widgets.com or sales@acme-widgets.com</p>');
     const john = result.candidates.find((c) => c.emails.includes('john.smith@acme-widgets.com'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPersonName, nameFromEmail, splitName } from '@/lib/extract/names';
+import { asPersonName, nameAndRole, nameFromEmail, splitName } from '@/lib/extract/names';
 import { inferRegion } from '@/lib/extract/region';
 
 describe('names', () => {
@@ -12,6 +12,15 @@ describe('names', () => {
     ['jane doe', null],
     ['Call 555 0100 Now', null],
     ['Madonna', null],
+    ['Herrn Thomas Weidner', 'Thomas Weidner'],
+    ['Eleanor Whitcombe FRS', 'Eleanor Whitcombe'],
+    ['Rodrigo Alejandro de la Garza Treviño', 'Rodrigo Alejandro de la Garza Treviño'],
+    ['Hartley Rowe LLP', null],
+    ['Nordvik Energi ASA', null],
+    ['Redpine Ventures', null],
+    ['San Francisco', null],
+    ['Graduate Admissions', null],
+    ['WhatsApp Siobhán', null],
   ])('%s → %s', (text, expected) => {
     expect(asPersonName(text)).toBe(expected);
   });
@@ -23,6 +32,11 @@ describe('names', () => {
     ['Cher', 'Cher', ''],
   ])('splits %s', (full, first, last) => {
     expect(splitName(full)).toEqual({ first, last });
+  });
+
+  it('reads a firm named after its partners as no person', () => {
+    expect(nameAndRole('Hernández Ortega, Villaseñor y Asociados, S.C.')).toBeNull();
+    expect(nameAndRole('Jane Doe, VP Sales')).toEqual({ name: 'Jane Doe', role: 'VP Sales' });
   });
 
   it('derives names only from personal addresses', () => {
