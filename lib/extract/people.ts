@@ -1,5 +1,6 @@
 import type { Hit } from './hits';
 import { asPersonName } from './names';
+import { LEGAL_NAME } from './page';
 import type { Heading, NameAnchor, Scan } from './scan';
 import type { RawCandidate, RawPhone, SignalSource } from './types';
 
@@ -294,12 +295,35 @@ function describe(
   return {
     name: anchor?.name ?? null,
     title: role?.title ?? null,
-    company: (card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null) ?? role?.company ?? null,
+    company: companyOf(
+      (card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null) ??
+        role?.company ??
+        (card ? legalNameIn(card) : null),
+    ),
     emails,
     phones,
     links,
     sources: [...sources],
   };
+}
+
+/** A company is words, not a line of numbers or a dangling fragment ("+45 61 78 29 34 —", "4)"). */
+function companyOf(text: string | null): string | null {
+  if (!text) return null;
+  const clean = text.replace(/^[\s,–—|·-]+|[\s,–—|·-]+$/g, '');
+  return clean.length >= 2 && /^[\p{L}\d]/u.test(clean) && !/\d{3}|^\d+\)/.test(clean) && /\p{L}{2}/u.test(clean)
+    ? clean
+    : null;
+}
+
+/** A card that names a registered company ("Kröger Antriebstechnik GmbH" in an exhibitor row). */
+function legalNameIn(card: Element): string | null {
+  const text = card.textContent ?? '';
+  if (text.length > 800) return null;
+  LEGAL_NAME.lastIndex = 0;
+  const match = LEGAL_NAME.exec(text.replace(/\s+/g, ' '));
+  LEGAL_NAME.lastIndex = 0;
+  return match?.[1]?.trim() ?? null;
 }
 
 /** The smallest element holding the name and the person's details, without another person's name. */
@@ -348,10 +372,12 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
  */
 function splitRole(text: string | null, eventPage: boolean): { title: string | null; company: string | null } {
   if (!text) return { title: null, company: null };
-  const strong =
-    /^(.{2,80}?)\s+(?:at|@|bei|chez|en)\s+(\p{Lu}.{1,80})$/u.exec(text) ??
-    /^(.{2,80}?)\s*[|–—]\s*(.{2,80})$/.exec(text);
-  if (strong?.[1] && strong[2]) return { title: strong[1].trim(), company: strong[2].trim() };
+  const at = /^(.{2,80}?)\s+(?:at|@|bei|chez|en)\s+(\p{Lu}.{1,80})$/u.exec(text);
+  if (at?.[1] && at[2]) return { title: at[1].trim(), company: at[2].trim() };
+  // "VP Marketing | Andes Pay" names a company; "Director – Technology Recruitment" names a department.
+  const bar = /^(.{2,80}?)\s*[|–—]\s*(.{2,80})$/.exec(text);
+  if (bar?.[1] && bar[2] && (eventPage || ORG_WORD.test(bar[2]) || /[|]/.test(text)) && !ROLE_WORD.test(bar[2]))
+    return { title: bar[1].trim(), company: bar[2].trim() };
   const comma = /^(.{2,80}?),\s*([^,]{2,80})$/.exec(text);
   if (
     comma?.[1] &&
@@ -377,6 +403,8 @@ function firstMarked(card: Element, selector: string, not: Element | null): Elem
 }
 
 function textOf(el: Element | null): string | null {
-  const text = el?.textContent?.replace(/\s+/g, ' ').trim();
+  // <meta itemprop="worksFor" content="…">: microdata keeps the value in an attribute.
+  const raw = el?.nodeName === 'META' ? el.getAttribute('content') : el?.textContent;
+  const text = raw?.replace(/\s+/g, ' ').trim();
   return text ? text.slice(0, 200) : null;
 }
