@@ -80,17 +80,26 @@ function confidenceOf(c: Candidate): number {
 const sameName = (a: Candidate, b: Candidate) =>
   a.name !== null && b.name !== null && a.name.full.toLowerCase() === b.name.full.toLowerCase();
 
+/**
+ * Nameless details join a candidate that shares an email; a shared number alone joins them only when the
+ * nameless one brings no mailbox of its own: the switchboard printed on a person's card does not make the
+ * footer's info@ theirs.
+ */
+function sameDetails(o: Candidate, c: Candidate): boolean {
+  if (o.name !== null && c.name !== null) return false;
+  if (o.emails.some((e) => c.emails.includes(e))) return true;
+  const nameless = o.name === null ? o : c;
+  const bothNameless = o.name === null && c.name === null;
+  return (
+    (bothNameless || nameless.emails.length === 0) && o.phones.some((p) => c.phones.some((q) => q.e164 === p.e164))
+  );
+}
+
 /** The same person seen twice (a card and its JSON-LD, a header and a footer) becomes one candidate. */
 function merge(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const same = out.find(
-      (o) =>
-        sameName(o, c) ||
-        ((o.name === null || c.name === null || sameName(o, c)) &&
-          (o.emails.some((e) => c.emails.includes(e)) ||
-            o.phones.some((p) => c.phones.some((q) => q.e164 === p.e164)))),
-    );
+    const same = out.find((o) => sameName(o, c) || sameDetails(o, c));
     if (!same) {
       out.push(c);
       continue;

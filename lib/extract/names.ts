@@ -62,7 +62,9 @@ labs lab ventures capital consultores consulting consultants consultancy agence 
 tech media studio studios software systems analytics literacy foundation association holdings industries robotics
 pay payments insurance pharma health healthcare realty properties property associates asociados abogados avocats
 advogados rechtsanwälte tegnestuen arkitekter architects architecture motion automation cable optronique sensorik
-innovations innovation networks cloud hub works factory collective trust fund lawyers law firm`.split(/\s+/),
+grad grads intake materials chemistry physics biology livro reclamações τμήμα innovations innovation networks cloud hub works factory collective trust fund lawyers law firm`.split(
+    /\s+/,
+  ),
 );
 const HONORIFIC =
   /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
@@ -198,7 +200,9 @@ export function splitName(full: string, region = 'US'): { first: string; last: s
 export function nameFromEmail(email: string): string | null {
   const local = email.slice(0, email.indexOf('@'));
   const parts = local.split(/[._-]+/).filter(Boolean);
-  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p.length < 2 || /\d/.test(p))) return null;
+  // Every part must read like a word someone is called: "ijc-intake@" is a mailbox, not a person.
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p.length < 2 || /\d/.test(p) || !/[aeiouy]/.test(p)))
+    return null;
   const name = parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(' ');
   return asPersonName(name);
 }

@@ -99,6 +99,8 @@ function ownerOf(
     if (only && (el !== root || Math.abs(hit.offset - only.offset) <= MAX_DISTANCE)) {
       return crossesBoundary(only, hit, headings, landmarks) ? null : only;
     }
+    // A shared mailbox (info@, sales@) in a run of people belongs to none of them.
+    if (hit.kind === 'email' && ROLE_MAILBOX.test(hit.value)) return null;
     const before = nearestBefore(names, hit.offset, el);
     if (!before || hit.offset - before.offset > MAX_DISTANCE) return null;
     // After a list of people (a table, a grid), a line outside it is not the last person's.
@@ -109,18 +111,28 @@ function ownerOf(
   return null;
 }
 
+const ROLE_MAILBOX =
+  /^(info|hello|hallo|hola|hi|sales|vertrieb|ventas|vendas|ventes|contact|contacto|contato|kontakt|contatti|office|kontor|buero|bureau|oficina|enquiries|inquiries|support|help|service|press|presse|prensa|media|admin|reception|empfang|team|mail|post|careers|jobs|karriere|empleo|hr|billing|accounts|invoices|rechnung|marketing|general|mailbox|secretariat|sekretariat|secretaria|giving|donate|membership|events|bookings|booking|reservations|reservas|privacy|datenschutz|legal|webmaster|noreply)([._-][a-z0-9]+)?@/;
 const LEGAL_FORM = /^,?\s*(AB|AG|AS|A\/S|ApS|BV|GmbH|Inc|KG|LLC|LLP|Ltd|NV|Oy|plc|SA|SAS|SL|SpA|Srl|Pty|Corp|Co\b)/;
-const PROSE_NAME =
-  /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:(?:de|van|von|da|del|della|di|la|le|du|dos|das|bin|al|ter|ten)\s+)*(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)){1,3}/gu;
+const PROSE_WORD = "(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*|\\p{Lu}\\.)";
+const PROSE_NAME = new RegExp(
+  `${PROSE_WORD}(?:\\s+(?:(?:de|van|von|da|del|della|der|den|di|la|le|du|do|dos|das|bin|al|ter|ten|af)\\s+)*${PROSE_WORD}){1,3}`,
+  'gu',
+);
 
 /**
  * A detail in a sentence belongs to the person named earlier in that sentence: "Investors may contact Priya
  * Natarajan, VP Finance, at priya@…" or "Dr. Aisha Bello (CTO, Lagos Fintech) can be reached at …".
  */
 function proseOwner(hit: Hit, found: Map<string, NameAnchor>): NameAnchor | null {
-  const before = hit.before ?? textBefore(hit.el);
+  const own = hit.before !== undefined ? hit.before.replace(/\s+/g, ' ') : textBefore(hit.el);
+  // A detail after a link in the same paragraph: the paragraph's words before it count too.
+  // Only in prose ("…; her office line is +254…"), not in an address block of lines.
+  const prose = hit.kind === 'phone' && hit.el.nodeName === 'P' && /\p{Ll}{2,}\s+\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(own);
+  const before = prose ? paragraphBefore(hit) || own : own;
   if (!before) return null;
-  const sentence = before.split(/[.!?;:]\s+(?=\p{Lu})|\n|\s[·|•–—]\s/u).pop() ?? '';
+  // Line breaks in the source are only spaces; sentences end at a full stop before a capital.
+  const sentence = before.split(/[.!?;:]\s+(?=[\p{Lu}(])|\n|\s[·|•–—]\s/u).pop() ?? '';
   let best: { name: string; end: number } | null = null;
   for (const match of sentence.matchAll(PROSE_NAME)) {
     const name = asPersonName(match[0]);
@@ -128,24 +140,56 @@ function proseOwner(hit: Hit, found: Map<string, NameAnchor>): NameAnchor | null
     // "Fjärilen Energi AB", "Cobalt Ridge Software, Inc.": a company, not a person.
     if (name && !LEGAL_FORM.test(sentence.slice(end, end + 12))) best = { name, end };
   }
-  if (!best) return null;
+  if (!best) {
+    // "Kwame is happy to hear from merchants: write to …": a first name alone points back to the full name
+    // written earlier in the same paragraph.
+    const earlier = [...before.matchAll(PROSE_NAME)].flatMap((m) => {
+      const name = asPersonName(m[0]);
+      return name ? [{ name, end: (m.index ?? 0) + m[0].length }] : [];
+    });
+    for (const candidate of earlier.reverse()) {
+      const first = candidate.name.split(' ')[0] ?? '';
+      if (new RegExp(`(^|[^\\p{L}])${first}([^\\p{L}]|$)`, 'u').test(sentence)) {
+        best = candidate;
+        break;
+      }
+    }
+    if (!best) return null;
+    const known = found.get(best.name);
+    if (known) return known;
+    const role = /^,\s*([^,]{2,60}),/.exec(before.slice(best.end))?.[1] ?? null;
+    const anchor: NameAnchor = { el: hit.el, text: hit.el, name: best.name, role, offset: hit.offset, prose: true };
+    found.set(best.name, anchor);
+    return anchor;
+  }
   const known = found.get(best.name);
   if (known) return known;
   const after = sentence.slice(best.end);
   const role = /^\s*\(([^)]{2,80})\)/.exec(after)?.[1] ?? /^,\s*([^,]{2,60}),/.exec(after)?.[1] ?? null;
-  const anchor: NameAnchor = { el: hit.el, text: hit.el, name: best.name, role, offset: hit.offset };
+  const anchor: NameAnchor = { el: hit.el, text: hit.el, name: best.name, role, offset: hit.offset, prose: true };
   found.set(best.name, anchor);
   return anchor;
 }
 
-/** The text of the line a link stands in, up to the link. */
+/** The text of the element a detail was written in, up to the detail. */
+function paragraphBefore(hit: Hit): string {
+  const text = hit.el.textContent ?? '';
+  if (text.length > 4000) return '';
+  const at = text.indexOf(hit.value);
+  return at > 0 ? text.slice(Math.max(0, at - 400), at) : '';
+}
+
+/** The text of the block a link stands in, up to the link: source line breaks are spaces, a <br> is a new line. */
 function textBefore(el: Element): string {
   const block = el.parentElement;
   if (!block || el.nodeName !== 'A') return '';
-  const range = el.ownerDocument.createRange();
-  range.setStart(block, 0);
-  range.setEndBefore(el);
-  return range.toString().slice(-200);
+  let text = '';
+  for (let node = block.firstChild; node !== null && node !== el; node = node.nextSibling) {
+    if (node.nodeName === 'BR') text += '\n';
+    else text += (node.textContent ?? '').replace(/\s+/g, ' ');
+    if (text.length > 2000) text = text.slice(-400);
+  }
+  return text.slice(-400);
 }
 
 /** The child of a container that holds the given descendant. */
@@ -291,7 +335,7 @@ function describe(
         structured.matches('[itemscope]') ? 'microdata' : structured.matches('[typeof]') ? 'rdfa' : 'microformat',
       );
   }
-  const role = anchor ? splitRole(anchor.role ?? findTitle(anchor, card), eventPage) : null;
+  const role = anchor ? splitRole(anchor.role ?? (anchor.prose ? null : findTitle(anchor, card)), eventPage) : null;
   return {
     name: anchor?.name ?? null,
     title: role?.title ?? null,
@@ -310,7 +354,10 @@ function describe(
 /** A company is words, not a line of numbers or a dangling fragment ("+45 61 78 29 34 —", "4)"). */
 function companyOf(text: string | null): string | null {
   if (!text) return null;
-  const clean = text.replace(/^[\s,–—|·-]+|[\s,–—|·-]+$/g, '');
+  const clean = text
+    .replace(/^[\s,–—|·-]+|[\s,–—|·-]+$/g, '')
+    // "Teranga Pay in Dakar": the place is where the company is, not its name.
+    .replace(/\s+(?:in|en|à|im|em)\s+\p{Lu}[\p{L}’' -]{1,40}$/u, '');
   return clean.length >= 2 && /^[\p{L}\d]/u.test(clean) && !/\d{3}|^\d+\)/.test(clean) && /\p{L}{2}/u.test(clean)
     ? clean
     : null;

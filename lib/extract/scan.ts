@@ -14,6 +14,8 @@ export interface NameAnchor {
   /** The role written on the same line ("Jane Doe, VP Sales"), if any. */
   role: string | null;
   offset: number;
+  /** Read from a sentence: only what the sentence says of the person is theirs (no title from the next line). */
+  prose?: boolean;
 }
 
 export interface Heading {

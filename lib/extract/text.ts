@@ -55,7 +55,7 @@ export function textHits(
         domain: (m[2] ?? '').replace(/\s+dot\s+/gi, '.'),
         el,
         offset: offset + at,
-        before: text.slice(Math.max(0, at - 200), at),
+        before: text.slice(Math.max(0, at - 400), at),
         dotted: /\sdot\s/i.test(m[2] ?? ''),
       });
     }
@@ -71,7 +71,7 @@ function emailsIn(text: string, el: Element, offset: number, out: Hit[]): void {
     const email = cleanEmail(match[0].replace(/\.+$/, ''));
     const at = match.index ?? 0;
     if (email) {
-      const before = plain.slice(Math.max(0, at - 200), at);
+      const before = plain.slice(Math.max(0, at - 400), at);
       out.push({ kind: 'email', value: email, el, offset: offset + at, source: 'text', phoneType: 'work', before });
     }
   }
@@ -101,7 +101,7 @@ function phonesIn(text: string, el: Element, offset: number, phoneHint: () => bo
       offset: offset + at,
       source: 'text',
       phoneType: phoneTypeFrom(context),
-      before: text.slice(Math.max(0, at - 200), at),
+      before: text.slice(Math.max(0, at - 400), at),
     });
   }
 }

@@ -139,6 +139,34 @@ describe('visible text', () => {
     expect(result.candidates.flatMap((c) => c.emails)).toEqual(['dean@lakeshore.edu']);
   });
 
+  it('gives a detail in prose to the person a first name points back to', () => {
+    const result = capture(
+      '<p>Wanjiru Kamau, Director of Partnerships at Pesaflow Ltd in Nairobi, brought the mobile-money view.\n' +
+        'She argued for savings groups. Wanjiru asked that enquiries go to\n' +
+        '<a href="mailto:w.kamau@pesaflow.co.ke">w.kamau@pesaflow.co.ke</a>; her office line is +254 712 345 678.</p>',
+      'https://www.railsandrands.ng/episodes/42',
+    );
+    expect(result.candidates).toHaveLength(1);
+    expect(result.candidates[0]).toMatchObject({
+      name: { full: 'Wanjiru Kamau' },
+      emails: ['w.kamau@pesaflow.co.ke'],
+      phones: [{ e164: '+254712345678' }],
+      title: 'Director of Partnerships',
+      company: 'Pesaflow Ltd',
+    });
+  });
+
+  it('keeps the footer mailbox apart from a person whose card shows the switchboard', () => {
+    const result = capture(
+      '<main><div class="card"><h3>Aisha Khan</h3><p>aisha@brightwave.com</p><p>Tel: +1 415 555 0100</p></div></main>' +
+        '<footer><p>Main: <a href="tel:+14155550100">(415) 555-0100</a><br><a href="mailto:hello@brightwave.com">hello@brightwave.com</a></p></footer>',
+      'https://www.brightwave.com/team',
+    );
+    const aisha = result.candidates.find((c) => c.name?.full === 'Aisha Khan');
+    expect(aisha?.emails).toEqual(['aisha@brightwave.com']);
+    expect(result.candidates.find((c) => c.emails.includes('hello@brightwave.com'))?.name).toBeNull();
+  });
+
   it('derives a low-confidence name from a personal address only', () => {
     const result = capture('<p>Write to john.smith@acme-widgets.com or sales@acme-widgets.com</p>');
     const john = result.candidates.find((c) => c.emails.includes('john.smith@acme-widgets.com'));
