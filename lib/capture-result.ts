@@ -21,9 +21,10 @@ const text = (max: number) => z.string().max(max);
 export const RawCaptureSchema = z.object({
   url: text(4096),
   title: text(1000),
-  siteName: text(1000).nullable(),
   lang: text(100).nullable(),
-  countryHints: z.array(text(1000)).max(20),
+  metaSiteName: text(1000).nullable(),
+  siteTexts: z.array(text(3000)).max(10),
+  jsonLd: z.array(text(512 * 1024)).max(20),
   truncated: z.boolean(),
   candidates: z
     .array(

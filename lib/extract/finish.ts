@@ -2,6 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { inferRegion } from './region';
+import { siteFacts } from './site';
 import type { RawCandidate, RawCapture } from './types';
 
 /**
@@ -10,17 +11,19 @@ import type { RawCandidate, RawCapture } from './types';
  * CLI): libphonenumber's metadata is too heavy to inject into every page.
  */
 export function finishCapture(raw: RawCapture, options: { region?: string | null } = {}): CaptureResult {
-  const numberRegions = raw.candidates.flatMap((c) =>
+  const site = siteFacts(raw);
+  const candidates = [...raw.candidates, ...site.people];
+  const numberRegions = candidates.flatMap((c) =>
     c.phones.flatMap((p) =>
       /^\s*(\+|00)/.test(p.raw) ? (parsePhoneNumberFromString(p.raw.replace(/^\s*00/, '+'))?.country ?? []) : [],
     ),
   );
   const region =
-    options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: raw.countryHints, numberRegions });
-  const finished = raw.candidates.map((c) => finishCandidate(c, region));
+    options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: site.countryHints, numberRegions });
+  const finished = candidates.map((c) => finishCandidate(c, region));
   const merged = merge(finished).filter((c) => c.emails.length > 0 || c.phones.length > 0);
   for (const c of merged) {
-    c.company ??= raw.siteName;
+    c.company ??= site.siteName;
     if (!c.name && c.emails[0]) {
       const derived = nameFromEmail(c.emails[0]);
       if (derived) {

@@ -1,7 +1,6 @@
-import { pageFacts } from './page';
+import { readPage } from './page';
 import { groupPeople } from './people';
 import { DEFAULT_LIMITS, type ScanLimits, scanPage } from './scan';
-import { readJsonLd } from './structured';
 import type { RawCapture } from './types';
 import { createVisibility } from './visible';
 
@@ -26,15 +25,10 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   const scanRoot = (scope as Element | null) ?? root;
   const visibility = createVisibility(doc);
   const scan = scanPage(scanRoot, visibility, options.limits ?? DEFAULT_LIMITS, range);
-  const facts = pageFacts(doc);
-  const jsonLd = range ? { people: [], organization: null, countries: [] } : readJsonLd(doc);
   return {
     url: doc.location?.href ?? doc.URL,
-    title: facts.title,
-    siteName: jsonLd.organization ?? facts.siteName,
-    lang: facts.lang,
-    countryHints: [...jsonLd.countries, ...facts.countryHints].slice(0, 10),
-    candidates: [...groupPeople(scan, scanRoot, visibility.seen), ...jsonLd.people].slice(0, 300),
+    ...readPage(doc, range === null),
+    candidates: groupPeople(scan, scanRoot, visibility.seen).slice(0, 300),
     truncated: scan.truncated,
   };
 }

@@ -31,40 +31,39 @@ const PARTICLES = new Set([
 ]);
 // Title-case words that head sections or name things, not people ("Our Team", "Contact Us", "Privacy Policy").
 const NOT_NAME_WORDS = new Set(
-  `our the team teams contact contacts us about meet leadership people staff board management sales support services service company
-news press office offices department center centre group get in touch with of for and home welcome partners partner careers jobs imprint
-impressum privacy policy terms kontakt equipo nuestro directors founders executive menu search login sign up read more learn view all
-download subscribe newsletter cookie cookies settings accept reject book demo request quote free trial pricing products product solutions
-features blog events event resources customer customers success stories story case studies faq help legal notice data protection
-street st road avenue ave suite floor building hall stand booth room lane drive plaza square platz straße strasse gasse weg
-city university college school institute hospital clinic bank hotel restaurant gmbh ag ltd llc inc corp sa sl bv srl spa kg oy ab as
-north south east west new general main head chief annual report global international national european american british german french
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
-reservations reception marketing finance engineering operations human resources investor relations media enquiries inquiries
-email phone fax mobile tel telephone address web website online map directions opening hours visit us
-manager managers director directors officer executive engineer developer designer consultant associate assistant analyst lead head vice
-president ceo cto cfo coo cmo cio cso founder co-founder cofounder owner chairman chairwoman chair secretary treasurer coordinator specialist
-representative rep advisor adviser counsel attorney lawyer solicitor barrister paralegal professor lecturer researcher fellow student intern
-administrator accountant architect agent broker editor writer producer scientist technician nurse physician surgeon doctor principal teacher
-dean member trustee volunteer senior junior staff account accounts business development partnerships product project program programme
-regional area country key customer client relations communications public affairs strategy legal compliance procurement purchasing
-logistics supply chain quality research technical technology it software data digital creative art design content social growth
-geschäftsführer geschäftsführerin leiter leiterin vertrieb einkauf presse inhaber inhaberin vorstand prokurist rechtsanwalt rechtsanwältin
-steuerberater steuerberaterin director directora gerente jefe jefa responsable directeur directrice chargé chargée associé associée
-gérant gérante président présidente responsable diretor diretora coordenador coordenadora socio socia socio-director
-tourism tours travel office reservations booking hotel spa guest services front desk
-admissions admission directory info information resolution dispute litigation transparency notice whatsapp webmail inbox
-responsável coordenadora gestora técnico técnica comercial atendimento cliente clientes operações departamento
-electrophysiologist cardiologist cardiology surgery medicine oncology pediatrics radiology
-san são santa sankt saint rua rue calle avenida avenue via viale piazza house tower centre plaza
-llp asa aps sas sarl lda pty plc nv oy kk gbr ohg asbl vzw spa srl sro bhd pte ltda eirl
-labs lab ventures capital consultores consulting consultants consultancy agence agency alliance fintech energi energy
-tech media studio studios software systems analytics literacy foundation association holdings industries robotics
-pay payments insurance pharma health healthcare realty properties property associates asociados abogados avocats
-advogados rechtsanwälte tegnestuen arkitekter architects architecture motion automation cable optronique sensorik
-grad grads intake materials chemistry physics biology livro reclamações τμήμα innovations innovation networks cloud hub works factory collective trust fund lawyers law firm`.split(
-    /\s+/,
-  ),
+  `our the team teams contact contacts us about meet leadership people staff board management sales support services
+service company news press office offices department center centre group get in touch with of for and home welcome
+partners partner careers jobs imprint impressum privacy policy terms kontakt equipo nuestro directors founders
+executive menu search login sign up read more learn view all download subscribe newsletter cookie cookies settings
+accept reject book demo request quote free trial pricing products product solutions features blog events event
+resources customer customers success stories story case studies faq help legal notice data protection street st road
+avenue ave suite floor building hall stand booth room lane drive plaza square platz straße strasse gasse weg city
+university college school institute hospital clinic bank hotel restaurant gmbh ag ltd llc inc corp sa sl bv srl spa kg
+oy ab as north south east west new general main head chief annual report global international national european
+american british german french monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december reservations reception marketing finance engineering
+operations human investor relations media enquiries inquiries email phone fax mobile tel telephone address web website
+online map directions opening hours visit manager managers director officer engineer developer designer consultant
+associate assistant analyst lead vice president ceo cto cfo coo cmo cio cso founder co-founder cofounder owner
+chairman chairwoman chair secretary treasurer coordinator specialist representative rep advisor adviser counsel
+attorney lawyer solicitor barrister paralegal professor lecturer researcher fellow student intern administrator
+accountant architect agent broker editor writer producer scientist technician nurse physician surgeon doctor principal
+teacher dean member trustee volunteer senior junior account accounts business development partnerships project program
+programme regional area country key client communications public affairs strategy compliance procurement purchasing
+logistics supply chain quality research technical technology it software digital creative art design content social
+growth geschäftsführer geschäftsführerin leiter leiterin vertrieb einkauf presse inhaber inhaberin vorstand prokurist
+rechtsanwalt rechtsanwältin steuerberater steuerberaterin directora gerente jefe jefa responsable directeur directrice
+chargé chargée associé associée gérant gérante président présidente diretor diretora coordenador coordenadora socio
+socia socio-director tourism tours travel booking guest front desk admissions admission directory info information
+resolution dispute litigation transparency whatsapp webmail inbox responsável gestora técnico técnica comercial
+atendimento cliente clientes operações departamento electrophysiologist cardiologist cardiology surgery medicine
+oncology pediatrics radiology san são santa sankt saint rua rue calle avenida via viale piazza house tower llp asa aps
+sas sarl lda pty plc nv kk gbr ohg asbl vzw sro bhd pte ltda eirl labs lab ventures capital consultores consulting
+consultants consultancy agence agency alliance fintech energi energy tech studio studios systems analytics literacy
+foundation association holdings industries robotics pay payments insurance pharma health healthcare realty properties
+property associates asociados abogados avocats advogados rechtsanwälte tegnestuen arkitekter architects architecture
+motion automation cable optronique sensorik grad grads intake materials chemistry physics biology livro reclamações
+τμήμα innovations innovation networks cloud hub works factory collective trust fund lawyers law firm`.split(/\s+/),
 );
 const HONORIFIC =
   /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;

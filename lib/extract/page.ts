@@ -1,87 +1,37 @@
-/** Facts about the page as a whole: its title, the organisation behind it, its language, its country. */
+/**
+ * What the page says about itself, read raw in the tab: its title, language, og:site_name, the text where it
+ * states who and where it is (footer, <address>) and its JSON-LD. The reading of it happens outside the page
+ * (./site.ts), so the injected script stays small.
+ */
 
-export interface PageFacts {
-  title: string;
-  siteName: string | null;
-  lang: string | null;
-  /** Text where a page states its own address (<address>, the footer), for the country it is in. */
-  countryHints: string[];
-}
+import type { RawCapture } from './types';
 
-export const LEGAL_NAME =
-  /(?:^|[\s:,(])((?:[\p{Lu}\d][\p{L}\d&.'’+-]*\s){0,5}?[\p{Lu}\d][\p{L}\d&.'’+-]*,?\s(?:GmbH(?: & Co\.? KG)?|AG|KG|mbB|e\.\s?V\.|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Inc\.?|Corp\.?|Corporation|S\.A\.(?: de C\.V\.)?|SA|SAS|SARL|S\.L\.|SL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|Oy|AB|A\/S|ApS|AS|sp\. z o\.o\.|s\.r\.o\.|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|K\.K\.|Co\., Ltd\.|Lda\.?|Ltda\.?|S\.C\.|ASBL|VZW|ASA))(?=$|[\s,.;)·|])/gu;
+const MAX_JSON_LD = 512 * 1024;
 
-export function pageFacts(doc: Document): PageFacts {
+export function readPage(
+  doc: Document,
+  withJsonLd: boolean,
+): Pick<RawCapture, 'title' | 'lang' | 'metaSiteName' | 'siteTexts' | 'jsonLd'> {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const meta = (name: string) =>
     doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
   const footer = doc.querySelector('footer,[role="contentinfo"]');
-  const addresses = [...doc.querySelectorAll('address')].slice(0, 5).map((a) => a.textContent ?? '');
-  const footerText = (footer?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 3000);
-  const host = hostLabel(doc.location?.href ?? doc.URL ?? '');
-  const titleParts = title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());
-  const legal = [footerText, ...addresses].flatMap(legalNames);
-  // The organisation whose name is its web address ("Grachtwerk B.V." on grachtwerk.nl) beats any other.
-  const siteName =
-    legal.find((n) => sameAsHost(n, host)) ??
-    meta('og:site_name') ??
-    titleParts.slice(1).find((t) => sameAsHost(t, host)) ??
-    legal[0] ??
-    copyrightHolder(footerText) ??
-    titleSuffix(title);
-  const lang = doc.documentElement.getAttribute('lang')?.trim() || meta('og:locale');
-  const countryHints = [...addresses, footerText]
-    .map((t) => t.replace(/\s+/g, ' ').trim().slice(-400))
+  const squeeze = (text: string | null | undefined, max: number) =>
+    (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
+  const siteTexts = [footer?.textContent, ...[...doc.querySelectorAll('address')].slice(0, 5).map((a) => a.textContent)]
+    .map((t) => squeeze(t, 3000))
     .filter((t) => t !== '');
-  return { title, siteName: siteName?.slice(0, 200) ?? null, lang: lang ?? null, countryHints };
-}
-
-function legalNames(text: string): string[] {
-  return [...text.replace(/\s+/g, ' ').matchAll(LEGAL_NAME)].map((m) => (m[1] ?? '').trim()).filter(Boolean);
-}
-
-/** "altamiraconsultores" for https://www.altamiraconsultores.es/, "bellfontainehealth" for …bellfontainehealth.org. */
-export function hostLabel(url: string): string {
-  let host = '';
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-  const labels = host.split('.').filter((l) => l !== 'www');
-  if (labels.length >= 3 && /^(co|com|org|net|ac|gov|edu|or|ne|go)$/.test(labels[labels.length - 2] ?? ''))
-    labels.pop();
-  labels.pop();
-  return labels[labels.length - 1] ?? '';
-}
-
-const compact = (text: string) =>
-  text
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-
-/** A name written as its web address: "Altamira Consultores, S.L." ↔ altamiraconsultores, "Bellfontaine …" ↔ bellfontainehealth. */
-export function sameAsHost(name: string, label: string): boolean {
-  if (label.length < 4) return false;
-  const c = compact(name);
-  if (c.length < 4) return false;
-  if (c.startsWith(label) || label.startsWith(c)) return true;
-  let common = 0;
-  while (common < c.length && c[common] === label[common]) common++;
-  return common >= 6 && common >= Math.min(c.length, label.length) * 0.5;
-}
-
-function copyrightHolder(text: string): string | null {
-  const match =
-    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s*$)/i.exec(
-      text,
-    );
-  const holder = match?.[1]?.trim();
-  return holder && !/^\d+$/.test(holder) ? holder : null;
-}
-
-function titleSuffix(title: string): string | null {
-  const parts = title.split(/\s+[|–—·-]\s+/);
-  return parts.length > 1 ? (parts[parts.length - 1]?.trim() ?? null) : null;
+  const jsonLd = withJsonLd
+    ? [...doc.querySelectorAll('script[type="application/ld+json"]')]
+        .slice(0, 20)
+        .map((s) => s.textContent ?? '')
+        .filter((t) => t.length <= MAX_JSON_LD)
+    : [];
+  return {
+    title,
+    lang: doc.documentElement.getAttribute('lang')?.trim().slice(0, 100) || meta('og:locale')?.slice(0, 100) || null,
+    metaSiteName: meta('og:site_name')?.slice(0, 200) ?? null,
+    siteTexts,
+    jsonLd,
+  };
 }

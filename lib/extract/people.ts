@@ -1,6 +1,6 @@
 import type { Hit } from './hits';
+import { LEGAL_NAME } from './legal';
 import { asPersonName } from './names';
-import { LEGAL_NAME } from './page';
 import type { Heading, NameAnchor, Scan } from './scan';
 import type { RawCandidate, RawPhone, SignalSource } from './types';
 

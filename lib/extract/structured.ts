@@ -32,7 +32,7 @@ const PERSON_KEYS = [
 
 type Node = Record<string, unknown>;
 
-export function readJsonLd(doc: Document): JsonLdFacts {
+export function readJsonLd(scripts: string[]): JsonLdFacts {
   const facts: JsonLdFacts = { people: [], organization: null, countries: [] };
   let budget = MAX_NODES;
   const visit = (value: unknown, org: string | null, depth: number): void => {
@@ -66,8 +66,7 @@ export function readJsonLd(doc: Document): JsonLdFacts {
       if (key in node) visit(node[key], isOrg ? (name ?? org) : org, depth + 1);
     }
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
+  for (const text of scripts) {
     if (text.length > MAX_SCRIPT) continue;
     try {
       visit(JSON.parse(text), null, 0);

@@ -33,10 +33,13 @@ export interface RawCandidate {
 export interface RawCapture {
   url: string;
   title: string;
-  siteName: string | null;
   lang: string | null;
-  /** Country names and codes the page states for itself (JSON-LD addressCountry, <address>, footer). */
-  countryHints: string[];
+  /** The page's og:site_name, as written. */
+  metaSiteName: string | null;
+  /** Where the page says who and where it is: the footer's text, then each <address>. */
+  siteTexts: string[];
+  /** The page's JSON-LD scripts, unparsed (read outside the page). */
+  jsonLd: string[];
   candidates: RawCandidate[];
   /** True when the page was larger than the scan's bounds and only its first part was read. */
   truncated: boolean;

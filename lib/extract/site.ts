@@ -1,0 +1,81 @@
+/** Who runs the page and where: read outside the page from what ./page.ts collected raw. */
+import { LEGAL_NAME } from './legal';
+import { readJsonLd } from './structured';
+import type { RawCandidate, RawCapture } from './types';
+
+export interface SiteFacts {
+  siteName: string | null;
+  /** Country names and codes the page states for itself (JSON-LD addressCountry, <address>, footer). */
+  countryHints: string[];
+  /** People and contact points from JSON-LD. */
+  people: RawCandidate[];
+}
+
+export function siteFacts(raw: Pick<RawCapture, 'url' | 'title' | 'metaSiteName' | 'siteTexts' | 'jsonLd'>): SiteFacts {
+  const jsonLd = readJsonLd(raw.jsonLd);
+  const [footerText = ''] = raw.siteTexts;
+  const host = hostLabel(raw.url);
+  const titleParts = raw.title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());
+  const legal = raw.siteTexts.flatMap(legalNames);
+  // The organisation whose name is its web address ("Grachtwerk B.V." on grachtwerk.nl) beats any other.
+  const siteName =
+    jsonLd.organization ??
+    legal.find((n) => sameAsHost(n, host)) ??
+    raw.metaSiteName ??
+    titleParts.slice(1).find((t) => sameAsHost(t, host)) ??
+    legal[0] ??
+    copyrightHolder(footerText) ??
+    titleSuffix(raw.title);
+  const countryHints = [...jsonLd.countries, ...raw.siteTexts.map((t) => t.slice(-400))].slice(0, 10);
+  return { siteName: siteName?.slice(0, 200) ?? null, countryHints, people: jsonLd.people };
+}
+
+function legalNames(text: string): string[] {
+  return [...text.replace(/\s+/g, ' ').matchAll(LEGAL_NAME)].map((m) => (m[1] ?? '').trim()).filter(Boolean);
+}
+
+/** "altamiraconsultores" for https://www.altamiraconsultores.es/, "bellfontainehealth" for …bellfontainehealth.org. */
+export function hostLabel(url: string): string {
+  let host = '';
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+  const labels = host.split('.').filter((l) => l !== 'www');
+  if (labels.length >= 3 && /^(co|com|org|net|ac|gov|edu|or|ne|go)$/.test(labels[labels.length - 2] ?? ''))
+    labels.pop();
+  labels.pop();
+  return labels[labels.length - 1] ?? '';
+}
+
+const compact = (text: string) =>
+  text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** A name written as its web address: "Altamira Consultores, S.L." ↔ altamiraconsultores, "Bellfontaine …" ↔ bellfontainehealth. */
+export function sameAsHost(name: string, label: string): boolean {
+  if (label.length < 4) return false;
+  const c = compact(name);
+  if (c.length < 4) return false;
+  if (c.startsWith(label) || label.startsWith(c)) return true;
+  let common = 0;
+  while (common < c.length && c[common] === label[common]) common++;
+  return common >= 6 && common >= Math.min(c.length, label.length) * 0.5;
+}
+
+function copyrightHolder(text: string): string | null {
+  const match =
+    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s*$)/i.exec(
+      text,
+    );
+  const holder = match?.[1]?.trim();
+  return holder && !/^\d+$/.test(holder) ? holder : null;
+}
+
+function titleSuffix(title: string): string | null {
+  const parts = title.split(/\s+[|–—·-]\s+/);
+  return parts.length > 1 ? (parts[parts.length - 1]?.trim() ?? null) : null;
+}
