@@ -23,6 +23,7 @@ export const RawCaptureSchema = z.object({
   title: text(1000),
   lang: text(100).nullable(),
   metaSiteName: text(1000).nullable(),
+  metaPerson: text(1000).nullable(),
   siteTexts: z.array(text(3000)).max(10),
   jsonLd: z.array(text(512 * 1024)).max(20),
   truncated: z.boolean(),

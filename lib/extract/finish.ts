@@ -1,6 +1,7 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
 import { asPersonName, nameFromEmail, splitName } from './names';
+import { isRoleMailbox } from './people';
 import { inferRegion } from './region';
 import { siteFacts } from './site';
 import type { RawCandidate, RawCapture } from './types';
@@ -22,6 +23,16 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
     options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: site.countryHints, numberRegions });
   const finished = candidates.map((c) => finishCandidate(c, region));
   const merged = merge(finished).filter((c) => c.emails.length > 0 || c.phones.length > 0);
+  // A profile page names its person in its meta tags: the one nameless personal address there is theirs.
+  const metaName = raw.metaPerson ? asPersonName(raw.metaPerson) : null;
+  const nameless = merged.filter((c) => !c.name && c.emails.length > 0);
+  if (metaName && nameless.length === 1 && !merged.some((c) => c.name?.full === metaName)) {
+    const [only] = nameless as [Candidate];
+    if (!isRoleMailbox(only.emails[0] ?? '')) {
+      only.name = { full: metaName, ...splitName(metaName, region) };
+      only.sources.push('meta');
+    }
+  }
   for (const c of merged) {
     c.company ??= site.siteName;
     if (!c.name && c.emails[0]) {

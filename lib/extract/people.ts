@@ -113,6 +113,7 @@ function ownerOf(
 
 const ROLE_MAILBOX =
   /^(info|hello|hallo|hola|hi|sales|vertrieb|ventas|vendas|ventes|contact|contacto|contato|kontakt|contatti|office|kontor|buero|bureau|oficina|enquiries|inquiries|support|help|service|press|presse|prensa|media|admin|reception|empfang|team|mail|post|careers|jobs|karriere|empleo|hr|billing|accounts|invoices|rechnung|marketing|general|mailbox|secretariat|sekretariat|secretaria|giving|donate|membership|events|bookings|booking|reservations|reservas|privacy|datenschutz|legal|webmaster|noreply)([._-][a-z0-9]+)?@/;
+export const isRoleMailbox = (email: string) => ROLE_MAILBOX.test(email);
 const LEGAL_FORM = /^,?\s*(AB|AG|AS|A\/S|ApS|BV|GmbH|Inc|KG|LLC|LLP|Ltd|NV|Oy|plc|SA|SAS|SL|SpA|Srl|Pty|Corp|Co\b)/;
 const PROSE_WORD = "(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*|\\p{Lu}\\.)";
 const PROSE_NAME = new RegExp(

@@ -36,6 +36,8 @@ export interface RawCapture {
   lang: string | null;
   /** The page's og:site_name, as written. */
   metaSiteName: string | null;
+  /** The person a profile page is about (og profile:first_name/last_name) or the page's author meta. */
+  metaPerson: string | null;
   /** Where the page says who and where it is: the footer's text, then each <address>. */
   siteTexts: string[];
   /** The page's JSON-LD scripts, unparsed (read outside the page). */

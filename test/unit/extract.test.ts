@@ -167,6 +167,16 @@ describe('visible text', () => {
     expect(result.candidates.find((c) => c.emails.includes('hello@brightwave.com'))?.name).toBeNull();
   });
 
+  it('names the one personal address on a profile page from its meta tags', () => {
+    const result = capture(
+      '<html><head><meta property="profile:first_name" content="Rafael"><meta property="profile:last_name" content="Monteiro">' +
+        '</head><body><p>Escreva para <a href="mailto:rm@consultoria.com.br">rm@consultoria.com.br</a></p></body></html>',
+      'https://www.consultoria.com.br/sobre',
+    );
+    expect(result.candidates[0]?.name?.full).toBe('Rafael Monteiro');
+    expect(result.candidates[0]?.sources).toContain('meta');
+  });
+
   it('derives a low-confidence name from a personal address only', () => {
     const result = capture('<p>Write to john.smith@acme-widgets.com or sales@acme-widgets.com</p>');
     const john = result.candidates.find((c) => c.emails.includes('john.smith@acme-widgets.com'));
