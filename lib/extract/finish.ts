@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
+import { cleanEmail, stripInvisible } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { isRoleMailbox } from './people';
 import { inferRegion } from './region';
@@ -34,7 +35,7 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
     }
   }
   for (const c of merged) {
-    c.company ??= site.siteName;
+    c.company ??= cleanOrNull(site.siteName);
     if (!c.name && c.emails[0]) {
       const derived = nameFromEmail(c.emails[0]);
       if (derived) {
@@ -49,7 +50,28 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
   return { url: raw.url, region, candidates: merged };
 }
 
-function finishCandidate(raw: RawCandidate, region: string): Candidate {
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as a person would read it: no invisible or direction-changing characters, no broken UTF-16. */
+export function cleanText(text: string): string {
+  return stripInvisible(text.replace(LONE_SURROGATE, '\ufffd')).replace(/\s+/g, ' ').trim();
+}
+
+const cleanOrNull = (text: string | null) => {
+  const clean = text === null ? '' : cleanText(text);
+  return clean === '' ? null : clean;
+};
+
+function finishCandidate(dirty: RawCandidate, region: string): Candidate {
+  const raw: RawCandidate = {
+    ...dirty,
+    name: cleanOrNull(dirty.name),
+    title: cleanOrNull(dirty.title),
+    company: cleanOrNull(dirty.company),
+    emails: dirty.emails.flatMap((e) => cleanEmail(cleanText(e)) ?? []),
+    phones: dirty.phones.map((p) => ({ ...p, raw: cleanText(p.raw) })),
+    links: dirty.links.map(cleanText),
+  };
   const phones: Phone[] = [];
   for (const phone of raw.phones) {
     const parsed = parsePhone(phone.raw, region);
@@ -57,7 +79,10 @@ function finishCandidate(raw: RawCandidate, region: string): Candidate {
     const type = phone.type === 'work' && parsed.mobile ? 'mobile' : phone.type;
     phones.push({ e164: parsed.e164, raw: phone.raw.slice(0, 100), type });
   }
-  const full = raw.name ? (asPersonName(raw.name) ?? raw.name.trim()) : null;
+  // A name the page declares (JSON-LD) is kept as written unless it carries markup, addresses or numbers.
+  const full = raw.name
+    ? (asPersonName(raw.name) ?? (/[<>{}[\]@/\\\d]|https?:/.test(raw.name) || raw.name.length > 100 ? null : raw.name))
+    : null;
   return {
     name: full ? { full, ...splitName(full, region) } : null,
     emails: [...new Set(raw.emails)],

@@ -26,9 +26,18 @@ const MACHINE_LOCAL = /^[0-9a-f]{16,}$|^(noreply|no-reply|donotreply|do-not-repl
 const PLACEHOLDER_LOCAL =
   /^(user(name)?|your[._-]?(name|email|address)?|first[._-]?name([._-]?last[._-]?name)?|firstname[._-]?lastname|name[._-]?surname|vorname([._-]?nachname)?|prenom([._-]?nom)?|pr[ée]nom[._-]?nom|nombre([._-]?apellido)?|nome([._-]?cognome)?|someone|somebody|x{3,})$/;
 
+// Zero-width characters, bidirectional overrides and isolates, soft hyphens: invisible, and used to disguise text.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+const HAS_INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/;
+
+/** The text as a person reads it: "Ja\u200bne" is "Jane". */
+export function stripInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
+
 /** Lower-cases an address and returns it when it can be a real mailbox, else null. */
 export function cleanEmail(candidate: string): string | null {
-  const email = candidate
+  const email = stripInvisible(candidate)
     .trim()
     .replace(/^mailto:/i, '')
     .toLowerCase();

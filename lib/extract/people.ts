@@ -97,6 +97,10 @@ function ownerOf(
     if (!under) continue;
     const only = under.length === 1 ? under[0] : undefined;
     if (only && (el !== root || Math.abs(hit.offset - only.offset) <= MAX_DISTANCE)) {
+      // A name in the next card does not own this card's details (whose own name could not be read).
+      const nameItem = childOnPath(el, only.el);
+      const hitItem = childOnPath(el, hit.el);
+      if (only.offset > hit.offset && nameItem !== hitItem && hitItem?.matches(CARD_LIKE)) return null;
       return crossesBoundary(only, hit, headings, landmarks) ? null : only;
     }
     // A shared mailbox (info@, sales@) in a run of people belongs to none of them.
@@ -114,6 +118,9 @@ function ownerOf(
 const ROLE_MAILBOX =
   /^(info|hello|hallo|hola|hi|sales|vertrieb|ventas|vendas|ventes|contact|contacto|contato|kontakt|contatti|office|kontor|buero|bureau|oficina|enquiries|inquiries|support|help|service|press|presse|prensa|media|admin|reception|empfang|team|mail|post|careers|jobs|karriere|empleo|hr|billing|accounts|invoices|rechnung|marketing|general|mailbox|secretariat|sekretariat|secretaria|giving|donate|membership|events|bookings|booking|reservations|reservas|privacy|datenschutz|legal|webmaster|noreply)([._-][a-z0-9]+)?@/;
 export const isRoleMailbox = (email: string) => ROLE_MAILBOX.test(email);
+// Blocks that hold one person each: a card, a list item, a table row, an article.
+const CARD_LIKE =
+  'li,tr,article,section,dd,dt,[class*="card"],[class*="person"],[class*="member"],[class*="profile"],[role="row"],[role="listitem"]';
 const LEGAL_FORM = /^,?\s*(AB|AG|AS|A\/S|ApS|BV|GmbH|Inc|KG|LLC|LLP|Ltd|NV|Oy|plc|SA|SAS|SL|SpA|Srl|Pty|Corp|Co\b)/;
 const PROSE_WORD = "(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*|\\p{Lu}\\.)";
 const PROSE_NAME = new RegExp(

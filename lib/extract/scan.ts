@@ -1,5 +1,5 @@
 import type { Hit } from './hits';
-import { cleanEmail } from './hits';
+import { cleanEmail, stripInvisible } from './hits';
 import { decodeCloudflare, linkHits } from './links';
 import { nameAndRole } from './names';
 import { resolveSpelledOut, type SpelledOutEmail, textHits } from './text';
@@ -121,8 +121,9 @@ export function scanPage(
       const el = parent.nodeType === 1 ? parent : ((parent as unknown as ShadowRoot).host ?? null);
       if (el) {
         textHits(part, el, offset, () => phoneHint(el), rawHits, spelled);
-        if (length <= 160 && rawNames.length < MAX_NAMES && NAME_START.test(part)) {
-          const found = nameAndRole(part);
+        if (length <= 160 && rawNames.length < MAX_NAMES) {
+          const readable = stripInvisible(part);
+          const found = NAME_START.test(readable) ? nameAndRole(readable) : null;
           if (found)
             rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
         }

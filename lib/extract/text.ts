@@ -1,4 +1,4 @@
-import { cleanEmail, type Hit, phoneTypeFrom } from './hits';
+import { cleanEmail, type Hit, phoneTypeFrom, stripInvisible } from './hits';
 import { labelBefore } from './links';
 
 const EMAIL_IN_TEXT = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi;
@@ -39,13 +39,15 @@ export interface SpelledOutEmail {
 
 /** Emails and phone numbers in one visible text node. */
 export function textHits(
-  text: string,
+  visibleText: string,
   el: Element,
   offset: number,
   phoneHint: () => boolean,
   out: Hit[],
   spelled: SpelledOutEmail[],
 ): void {
+  // Zero-width and direction-control characters hidden inside an address ("ja\u200bne@…") are not part of it.
+  const text = stripInvisible(visibleText);
   if (text.includes('@') || MAYBE_BRACKETED.test(text)) emailsIn(text, el, offset, out);
   else if (SPELLED_HINT.test(text)) {
     for (const m of text.matchAll(SPELLED_OUT)) {

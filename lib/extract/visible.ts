@@ -42,13 +42,27 @@ export function createVisibility(doc: Document): Visibility {
   // A DOM built without layout (Node, tests) has no sizes; only a real browser can tell a zero-size box.
   const hasLayout = (doc.body?.getBoundingClientRect().height ?? 0) > 0;
   const view = doc.defaultView;
+  // A loop, not recursion: a page 5,000 elements deep must not exhaust the stack.
   const usable = (el: Element): boolean => {
-    const known = chainCache.get(el);
-    if (known !== undefined) return known;
-    const parent = el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
-    const result = ownUsable(el, hasLayout, view) && (parent === null || usable(parent));
-    chainCache.set(el, result);
-    return result;
+    const chain: Element[] = [];
+    let result: boolean | undefined;
+    for (let at: Element | null = el; at !== null; ) {
+      const known = chainCache.get(at);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      chain.push(at);
+      at = at.parentElement ?? (at.parentNode as ShadowRoot | null)?.host ?? null;
+    }
+    // From the top down: an element is usable when it and every ancestor are.
+    let above = result ?? true;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const at = chain[i] as Element;
+      above = above && ownUsable(at, hasLayout, view);
+      chainCache.set(at, above);
+    }
+    return chainCache.get(el) ?? above;
   };
   const boxShown = (el: Element | null): boolean => {
     if (el === null) return true;
