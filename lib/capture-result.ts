@@ -21,6 +21,7 @@ const text = (max: number) => z.string().max(max);
 export const RawCaptureSchema = z.object({
   url: text(4096),
   title: text(1000),
+  heading: text(1000).nullable(),
   lang: text(100).nullable(),
   metaSiteName: text(1000).nullable(),
   metaPerson: text(1000).nullable(),
@@ -31,8 +32,10 @@ export const RawCaptureSchema = z.object({
     .array(
       z.object({
         name: text(200).nullable(),
+        role: text(500).nullable().optional(),
         title: text(500).nullable(),
         company: text(500).nullable(),
+        companyHint: text(500).nullable().optional(),
         emails: z.array(text(254)).max(50),
         phones: z.array(z.object({ raw: text(100), type: z.enum(PHONE_TYPES) })).max(50),
         links: z.array(text(2048)).max(50),

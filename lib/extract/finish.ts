@@ -4,6 +4,7 @@ import { cleanEmail, stripInvisible } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { isRoleMailbox } from './people';
 import { inferRegion } from './region';
+import { companyOf, isEventPage, splitRole } from './roles';
 import { siteFacts } from './site';
 import type { RawCandidate, RawCapture } from './types';
 
@@ -22,7 +23,8 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
   );
   const region =
     options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: site.countryHints, numberRegions });
-  const finished = candidates.map((c) => finishCandidate(c, region));
+  const eventPage = isEventPage(raw.title, raw.heading);
+  const finished = candidates.map((c) => finishCandidate(c, region, eventPage));
   const merged = merge(finished).filter((c) => c.emails.length > 0 || c.phones.length > 0);
   // A profile page names its person in its meta tags: the one nameless personal address there is theirs.
   const metaName = raw.metaPerson ? asPersonName(raw.metaPerson) : null;
@@ -62,12 +64,13 @@ const cleanOrNull = (text: string | null) => {
   return clean === '' ? null : clean;
 };
 
-function finishCandidate(dirty: RawCandidate, region: string): Candidate {
+function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean): Candidate {
+  const role = splitRole(cleanOrNull(dirty.role ?? null), eventPage);
   const raw: RawCandidate = {
     ...dirty,
     name: cleanOrNull(dirty.name),
-    title: cleanOrNull(dirty.title),
-    company: cleanOrNull(dirty.company),
+    title: cleanOrNull(dirty.title ?? role.title),
+    company: companyOf(cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? null)),
     emails: dirty.emails.flatMap((e) => cleanEmail(cleanText(e)) ?? []),
     phones: dirty.phones.map((p) => ({ ...p, raw: cleanText(p.raw) })),
     links: dirty.links.map(cleanText),

@@ -40,18 +40,17 @@ resources customer customers success stories story case studies faq help legal n
 avenue ave suite floor building hall stand booth room lane drive plaza square platz straße strasse gasse weg city
 university college school institute hospital clinic bank hotel restaurant gmbh ag ltd llc inc corp sa sl bv srl spa kg
 oy ab as north south east west new general main head chief annual report global international national european
-american british german french monday tuesday wednesday thursday friday saturday sunday january february march april
-may june july august september october november december reservations reception marketing finance engineering
-operations human investor relations media enquiries inquiries email phone fax mobile tel telephone address web website
-online map directions opening hours visit manager managers director officer engineer developer designer consultant
-associate assistant analyst lead vice president ceo cto cfo coo cmo cio cso founder co-founder cofounder owner
-chairman chairwoman chair secretary treasurer coordinator specialist representative rep advisor adviser counsel
-attorney lawyer solicitor barrister paralegal professor lecturer researcher fellow student intern administrator
-accountant architect agent broker editor writer producer scientist technician nurse physician surgeon doctor principal
-teacher dean member trustee volunteer senior junior account accounts business development partnerships project program
-programme regional area country key client communications public affairs strategy compliance procurement purchasing
-logistics supply chain quality research technical technology it software digital creative art design content social
-growth geschäftsführer geschäftsführerin leiter leiterin vertrieb einkauf presse inhaber inhaberin vorstand prokurist
+american british german french reservations reception marketing finance engineering operations human investor
+relations media enquiries inquiries email phone fax mobile tel telephone address web website online map directions
+opening hours visit manager managers director officer engineer developer designer consultant associate assistant
+analyst lead vice president ceo cto cfo coo cmo cio cso founder co-founder cofounder owner chairman chairwoman chair
+secretary treasurer coordinator specialist representative rep advisor adviser counsel attorney lawyer solicitor
+barrister paralegal professor lecturer researcher fellow student intern administrator accountant architect agent
+broker editor writer producer scientist technician nurse physician surgeon doctor principal teacher dean member
+trustee volunteer senior junior account accounts business development partnerships project program programme regional
+area country key client communications public affairs strategy compliance procurement purchasing logistics supply
+chain quality research technical technology it software digital creative art design content social growth
+geschäftsführer geschäftsführerin leiter leiterin vertrieb einkauf presse inhaber inhaberin vorstand prokurist
 rechtsanwalt rechtsanwältin steuerberater steuerberaterin directora gerente jefe jefa responsable directeur directrice
 chargé chargée associé associée gérant gérante président présidente diretor diretora coordenador coordenadora socio
 socia socio-director tourism tours travel booking guest front desk admissions admission directory info information

@@ -11,7 +11,7 @@ const MAX_JSON_LD = 512 * 1024;
 export function readPage(
   doc: Document,
   withJsonLd: boolean,
-): Pick<RawCapture, 'title' | 'lang' | 'metaSiteName' | 'metaPerson' | 'siteTexts' | 'jsonLd'> {
+): Pick<RawCapture, 'title' | 'heading' | 'lang' | 'metaSiteName' | 'metaPerson' | 'siteTexts' | 'jsonLd'> {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const meta = (name: string) =>
     doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
@@ -29,6 +29,7 @@ export function readPage(
     : [];
   return {
     title,
+    heading: squeeze(doc.querySelector('h1')?.textContent, 300) || null,
     lang: doc.documentElement.getAttribute('lang')?.trim().slice(0, 100) || meta('og:locale')?.slice(0, 100) || null,
     metaSiteName: meta('og:site_name')?.slice(0, 200) ?? null,
     metaPerson:

@@ -16,13 +16,6 @@ const COMPANY_MARK =
 const LABEL_ONLY =
   /^(e-?mail|mail|phone|tel(efon|ephone|éfono)?|mobile?|mobil|fax|web(site)?|linkedin|contact|kontakt|address|adresse|office|cell|móvil|t|m|f|e)\s*[.:]?$/i;
 
-const EVENT_PAGE =
-  /speaker|panel|exhibitor|aussteller|ponentes|intervenants|agenda|programme|program\b|summit|conference|konferenz|congress|line-?up|jury|judges|mentors|keynote|podcast|webinar/i;
-const ORG_WORD =
-  /\b(inc|llc|ltd|gmbh|ag|sa|sas|bv|plc|corp|co|group|labs?|ventures|capital|partners|analytics|technolog(y|ies)|tech|systems|solutions|software|media|health|bank|university|universidad|universität|institute|institut|college|school|hospital|foundation|association|motors|pay|payments|energy|consulting|studio|agency|holdings|industries|networks|cloud|robotics|logistics|foods|pharma|therapeutics|insurance|fintech|digital|AI)\b/;
-const ROLE_WORD =
-  /\b(head|chief|officer|director|manager|lead|vp|vice|president|founder|partner|engineer|consultant|specialist|ceo|cto|cfo|coo|cmo)\b/i;
-
 interface Group {
   anchor: NameAnchor | null;
   hits: Hit[];
@@ -63,13 +56,11 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   }
   for (const group of genericGroups(generic, namesUnder, root)) groups.set(group.hits[0]?.el as Element, group);
 
-  const doc = root.ownerDocument;
-  const eventPage = EVENT_PAGE.test(`${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}`);
   const candidates: RawCandidate[] = [];
   const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const group of ordered) {
     if (candidates.length >= MAX_CANDIDATES) break;
-    const candidate = describe(group, namesUnder, root, eventPage);
+    const candidate = describe(group, namesUnder, root);
     if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
   }
   return candidates;
@@ -307,12 +298,7 @@ function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root
   return merged;
 }
 
-function describe(
-  group: Group,
-  namesUnder: Map<Element, NameAnchor[]>,
-  root: Element,
-  eventPage: boolean,
-): RawCandidate {
+function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: Element): RawCandidate {
   const emails: string[] = [];
   const phones: RawPhone[] = [];
   const links: string[] = [];
@@ -343,32 +329,18 @@ function describe(
         structured.matches('[itemscope]') ? 'microdata' : structured.matches('[typeof]') ? 'rdfa' : 'microformat',
       );
   }
-  const role = anchor ? splitRole(anchor.role ?? (anchor.prose ? null : findTitle(anchor, card)), eventPage) : null;
   return {
     name: anchor?.name ?? null,
-    title: role?.title ?? null,
-    company: companyOf(
-      (card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null) ??
-        role?.company ??
-        (card ? legalNameIn(card) : null),
-    ),
+    // The role as written ("Founder, Northbeam Ventures"); split into title and company outside the page.
+    role: anchor ? (anchor.role ?? (anchor.prose ? null : findTitle(anchor, card))) : null,
+    title: null,
+    company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
+    companyHint: card ? legalNameIn(card) : null,
     emails,
     phones,
     links,
     sources: [...sources],
   };
-}
-
-/** A company is words, not a line of numbers or a dangling fragment ("+45 61 78 29 34 —", "4)"). */
-function companyOf(text: string | null): string | null {
-  if (!text) return null;
-  const clean = text
-    .replace(/^[\s,–—|·-]+|[\s,–—|·-]+$/g, '')
-    // "Teranga Pay in Dakar": the place is where the company is, not its name.
-    .replace(/\s+(?:in|en|à|im|em)\s+\p{Lu}[\p{L}’' -]{1,40}$/u, '');
-  return clean.length >= 2 && /^[\p{L}\d]/u.test(clean) && !/\d{3}|^\d+\)/.test(clean) && /\p{L}{2}/u.test(clean)
-    ? clean
-    : null;
 }
 
 /** A card that names a registered company ("Kröger Antriebstechnik GmbH" in an exhibitor row). */
@@ -418,30 +390,6 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
     return first !== text && looksLikeTitle(first) ? first : null;
   }
   return null;
-}
-
-/**
- * "Founder, Northbeam Ventures", "CTO at Lagos Fintech", "VP Marketing | Andes Pay": a role and the person's
- * own company. After a comma the rest counts as a company only when it reads like one, or on an event page
- * (speakers, panels, exhibitors), where people come from many companies; "Head of Sales, Madrid" stays whole.
- */
-function splitRole(text: string | null, eventPage: boolean): { title: string | null; company: string | null } {
-  if (!text) return { title: null, company: null };
-  const at = /^(.{2,80}?)\s+(?:at|@|bei|chez|en)\s+(\p{Lu}.{1,80})$/u.exec(text);
-  if (at?.[1] && at[2]) return { title: at[1].trim(), company: at[2].trim() };
-  // "VP Marketing | Andes Pay" names a company; "Director – Technology Recruitment" names a department.
-  const bar = /^(.{2,80}?)\s*[|–—]\s*(.{2,80})$/.exec(text);
-  if (bar?.[1] && bar[2] && (eventPage || ORG_WORD.test(bar[2]) || /[|]/.test(text)) && !ROLE_WORD.test(bar[2]))
-    return { title: bar[1].trim(), company: bar[2].trim() };
-  const comma = /^(.{2,80}?),\s*([^,]{2,80})$/.exec(text);
-  if (
-    comma?.[1] &&
-    comma[2] &&
-    (ORG_WORD.test(comma[2]) || (eventPage && /^\p{Lu}/u.test(comma[2]) && !ROLE_WORD.test(comma[2])))
-  ) {
-    return { title: comma[1].trim(), company: comma[2].trim() };
-  }
-  return { title: text, company: null };
 }
 
 function looksLikeTitle(text: string): boolean {

@@ -22,8 +22,12 @@ export interface RawPhone {
 
 export interface RawCandidate {
   name: string | null;
+  /** The role as the page writes it, title and company together ("CTO at Lagos Fintech"); split when finished. */
+  role?: string | null;
   title: string | null;
   company: string | null;
+  /** A registered company named in the person's card, for when nothing says which company is theirs. */
+  companyHint?: string | null;
   emails: string[];
   phones: RawPhone[];
   links: string[];
@@ -36,6 +40,8 @@ export interface RawCapture {
   lang: string | null;
   /** The page's og:site_name, as written. */
   metaSiteName: string | null;
+  /** The page's first <h1>, as written. */
+  heading: string | null;
   /** The person a profile page is about (og profile:first_name/last_name) or the page's author meta. */
   metaPerson: string | null;
   /** Where the page says who and where it is: the footer's text, then each <address>. */

@@ -40,7 +40,7 @@ describe('hostile pages', () => {
     const { result } = capture(fixture('json-ld-pollution.html'), 'https://www.proto-ltd.co.uk/contact');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
     const olga = result.candidates.find((c) => c.name?.full === 'Olga Petrova');
     expect(olga?.emails).toEqual(['olga@proto-ltd.co.uk']);
     expect(olga?.company).toBe('Proto Ltd');
