@@ -10,6 +10,10 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, self));
   browser.alarms.onAlarm.addListener((alarm) => onAlarm(alarm.name));
+  // No content script needs storage, so none may read it: the keys stay with the extension's pages and worker.
+  // (Chromium applies this to storage.local; Firefox only to storage.session, and refuses here — see SECURITY.md.)
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  void local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
   // Every start of the worker (install, browser start, or a wake-up after MV3 stopped it) resumes the outbox.
   void resumeDelivery();
 
