@@ -103,6 +103,29 @@ export async function perform(
   tokens: TokenCache,
   read: (body: unknown) => string | null = provider.readId,
 ): Promise<ActionResult> {
+  const result = await performOnce(provider, build, base, transport, tokens, read);
+  if (result.ok) return result;
+  // A server that echoes what it was sent ("invalid key op_live_…") must not put the key in front of the user.
+  return { ...result, error: { ...result.error, message: withoutSecrets(result.error.message, base.credentials) } };
+}
+
+/** Replaces every secret of the account that appears in a text. */
+export function withoutSecrets(text: string, credentials: Credentials): string {
+  let out = text;
+  for (const secret of [credentials.apiKey, credentials.clientSecret, credentials.accessToken]) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('••••');
+  }
+  return out;
+}
+
+async function performOnce(
+  provider: Provider,
+  build: (ctx: RequestContext) => HttpRequest,
+  base: { baseUrl: string; credentials: Credentials },
+  transport: Transport,
+  tokens: TokenCache,
+  read: (body: unknown) => string | null,
+): Promise<ActionResult> {
   const now = transport.now ?? Date.now;
   const tokenKey = `${provider.id}|${base.baseUrl}|${base.credentials.clientId ?? ''}`;
   for (let attempt = 0; attempt < 2; attempt++) {

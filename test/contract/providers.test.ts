@@ -255,3 +255,33 @@ describe('OpenPhone custom fields', () => {
     expect(mock.records('openphone')[0]).toMatchObject({ customFields: [{ key: 'deal-size', value: 12000 }] });
   });
 });
+
+describe('secrets in answers', () => {
+  it('never shows the key when a server echoes it back in its error', async () => {
+    const { createServer } = await import('node:http');
+    const key = 'op_live_echoed_secret_4242';
+    const server = createServer((req, res) => {
+      const sent = String(req.headers.authorization ?? '');
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: `Invalid request for key ${sent}`, code: '0800400', status: 400 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const provider = getProvider('openphone') as Provider;
+    const [contact] = await capturedContacts();
+    const values = provider.schema.parse(provider.fromContact(contact as ContactInput, 'ctc-e-1'));
+    const result = await perform(
+      provider,
+      (ctx) => provider.create(values, ctx),
+      { baseUrl: `http://127.0.0.1:${port}`, credentials: { apiKey: key } },
+      transport,
+      new TokenCache(),
+    );
+    server.close();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('••••');
+    expect(result.error.message).not.toContain(key);
+  });
+});
