@@ -47,11 +47,11 @@ const attribute = fc.oneof(
   piece.map((p) => ` data-cfemail="${p.replace(/[^0-9a-f]/gi, '').slice(0, 40)}"`),
 );
 const uri = (text: string) => encodeURIComponent(text.toWellFormed());
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const { tree } = fc.letrec<{ tree: string }>((recurse) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    piece.map(escape),
+    piece.map(escapeHtml),
     fc
       .tuple(tag, attribute, fc.array(recurse('tree'), { maxLength: 4 }))
       .map(([t, a, children]) => `<${t}${a}>${children.join('')}</${t}>`),
