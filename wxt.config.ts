@@ -6,6 +6,18 @@ export const GECKO_ID = 'capture-to-crm@capture-to-crm.dev';
 
 const TEST_MODES = new Set(['e2e']);
 
+export const EXTENSION_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "img-src 'self' data:",
+  "style-src 'self'",
+  'connect-src https: http://127.0.0.1:* http://localhost:*',
+].join('; ');
+
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -27,6 +39,9 @@ export default defineConfig({
       default_locale: 'en',
       permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(test ? ['tabs'] : [])],
       ...(test ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+      // Extension pages and the worker run our bundled code only: no eval, no remote script, no plugins, no
+      // framing; requests go to https providers (or a provider on this machine, which the settings allow).
+      ...(mode === 'development' ? {} : { content_security_policy: { extension_pages: EXTENSION_CSP } }),
       ...(browser === 'firefox'
         ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
         : {}),

@@ -36,3 +36,20 @@ describe('the Firefox manifest', () => {
     expect(manifests.chrome?.browser_specific_settings).toBeUndefined();
   });
 });
+
+describe.each(['chrome', 'firefox'])('the content security policy for %s', (browser) => {
+  it('allows only the extension’s own scripts, no eval, no plugins, no framing', () => {
+    const csp = String((manifests[browser]?.content_security_policy as { extension_pages?: string })?.extension_pages);
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*\s*;|http:\/\/\*/);
+    expect(directives.get('connect-src')).toEqual(['https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+  });
+});
