@@ -91,6 +91,11 @@ export async function resumeDelivery(): Promise<void> {
   await kick();
 }
 
+/** A changed or removed account leaves no access token of the old one behind. */
+export function forgetTokens(providerId: string): void {
+  deps.tokens.forget(providerId);
+}
+
 export function onAlarm(name: string): void {
   if (name === ALARM) void kick();
 }

@@ -2,7 +2,7 @@ import { checkBaseUrl, connectedProviders, removeAccount, setAccount } from '../
 import { deleteContact, saveContact } from '../address-book';
 import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
-import { checkExisting, kick, queueSends } from './delivery';
+import { checkExisting, forgetTokens, kick, queueSends } from './delivery';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {
@@ -56,10 +56,12 @@ async function answer(message: Message): Promise<Replies[Message['type']]> {
       const problem = checkBaseUrl(message.account.baseUrl);
       if (problem) throw new Error(problem);
       await setAccount(message.providerId, message.account);
+      forgetTokens(message.providerId);
       return { saved: true };
     }
     case 'accounts.remove':
       await removeAccount(message.providerId);
+      forgetTokens(message.providerId);
       return { removed: true };
     case 'accounts.list':
       return connectedProviders();

@@ -85,6 +85,11 @@ export class TokenCache {
   drop(key: string): void {
     this.tokens.delete(key);
   }
+
+  /** Forgets every token of a provider: its account was changed or removed. */
+  forget(providerId: string): void {
+    for (const key of [...this.tokens.keys()]) if (key.startsWith(`${providerId}|`)) this.tokens.delete(key);
+  }
 }
 
 export type ActionResult =

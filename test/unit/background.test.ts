@@ -54,4 +54,34 @@ describe('background messages', () => {
     expect(reply).toMatchObject({ ok: false, error: /not understood/ });
     expect(await send({ type: 'nope' }, ownPage)).toMatchObject({ ok: false });
   });
+
+  it('keeps keys to itself: masked in the list, refused over http, erased on removal', async () => {
+    const key = 'op_live_0123456789abcdef';
+    const bad = await send(
+      { type: 'accounts.set', providerId: 'openphone', account: { baseUrl: 'http://api.openphone.com', apiKey: key } },
+      ownPage,
+    );
+    expect(bad).toMatchObject({ ok: false, error: /Only https/ });
+    await send(
+      { type: 'accounts.set', providerId: 'openphone', account: { baseUrl: 'https://api.openphone.com', apiKey: key } },
+      ownPage,
+    );
+    const list = await send({ type: 'accounts.list' }, ownPage);
+    expect(list).toMatchObject({ ok: true, value: [{ providerId: 'openphone', keyEnding: 'cdef' }] });
+    expect(JSON.stringify(list)).not.toContain(key);
+    await send({ type: 'accounts.remove', providerId: 'openphone' }, ownPage);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(key);
+  });
+});
+
+describe('token cache', () => {
+  it('forgets a provider’s tokens, and only that provider’s', async () => {
+    const { TokenCache } = await import('@/lib/providers/client');
+    const tokens = new TokenCache();
+    tokens.set('routera|https://api.routera.io|client', 'secret-token', 3600, 0);
+    tokens.set('other|https://x|y', 'other-token', 3600, 0);
+    tokens.forget('routera');
+    expect(tokens.get('routera|https://api.routera.io|client', 1000)).toBeNull();
+    expect(tokens.get('other|https://x|y', 1000)).toBe('other-token');
+  });
 });
