@@ -28,6 +28,10 @@ export async function listHistory(): Promise<SendRecord[]> {
   });
 }
 
+export function watchHistory(callback: (records: SendRecord[]) => void): () => void {
+  return historyItem.watch(() => void listHistory().then(callback));
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 function exclusive<T>(work: () => Promise<T>): Promise<T> {
   const next = queue.then(work, work);

@@ -202,4 +202,37 @@ describe('delivery from the real background worker (Chromium)', () => {
     await settle(90_000);
     expect(mock.records('openphone').filter((r) => r.externalId === externalIdFor(contact))).toHaveLength(1);
   }, 120_000);
+
+  it('shows a refused send on the options page, and delivers it when retried after the key is fixed', async () => {
+    mock.reset();
+    const contact = person(950);
+    await message({
+      type: 'accounts.set',
+      providerId: 'openphone',
+      account: { baseUrl: mock.baseUrl('openphone'), apiKey: 'op_live_wrong_key_0000' },
+    });
+    const reply = await message<Array<{ state: string; error: string | null }>>({
+      type: 'outbox.send',
+      providerId: 'openphone',
+      sends: [sendOf('openphone', contact)],
+    });
+    expect(reply.value[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/API key was refused/) });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const row = options.getByRole('row', { name: /Lead950 Browser/ }).filter({ hasText: 'Failed' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('OpenPhone');
+    await message({
+      type: 'accounts.set',
+      providerId: 'openphone',
+      account: { baseUrl: mock.baseUrl('openphone'), apiKey: MOCK_KEYS.openphone },
+    });
+    await options.getByRole('button', { name: 'Retry Lead950 Browser' }).click();
+    const delivered = options.getByRole('row', { name: /Lead950 Browser/ }).filter({ hasText: 'Delivered' });
+    await delivered.waitFor({ timeout: 20_000 });
+    expect(mock.records('openphone').filter((r) => r.externalId === externalIdFor(contact))).toHaveLength(1);
+    expect(await options.getByRole('button', { name: 'Retry Lead950 Browser' }).count()).toBe(0);
+    await options.close();
+  }, 60_000);
 });
