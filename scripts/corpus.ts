@@ -112,10 +112,9 @@ export function scorePage(page: string, result: CaptureResult, expected: Expecte
   for (const person of people) {
     const match =
       candidates.find((c) => person.name !== null && c.name !== null && norm(c.name.full) === norm(person.name)) ??
-      candidates.find(
-        (c) =>
-          c.emails.some((e) => person.emails.includes(norm(e))) || c.phones.some((p) => person.phones.includes(p.e164)),
-      );
+      // By email before phone: a switchboard number stands on several people's cards.
+      candidates.find((c) => c.emails.some((e) => person.emails.includes(norm(e)))) ??
+      candidates.find((c) => c.phones.some((p) => person.phones.includes(p.e164)));
     for (const field of ['company', 'title'] as const) {
       const want = person[field];
       const got = match?.[field] ?? null;

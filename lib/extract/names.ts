@@ -159,6 +159,10 @@ const TWO_SURNAME_REGIONS = new Set([
   'PT',
   'BR',
 ]);
+const IBERIAN_SURNAME = /(ez|az|iz|oz|uz|es|as|os|eira|eiro|ira|ão|ães|ña|ño)$/i;
+const FAMILY_FIRST_REGIONS = new Set(['KR', 'CN', 'TW', 'HK', 'SG', 'MY', 'MO']);
+const EAST_ASIAN_FAMILY =
+  /^(Kim|Lee|Park|Choi|Jung|Jeong|Kang|Cho|Yoon|Jang|Lim|Han|Shin|Seo|Kwon|Hwang|Ahn|Song|Yoo|Hong|Tan|Wong|Ng|Chan|Goh|Ong|Teo|Koh|Chua|Lau|Leong|Wang|Li|Zhang|Liu|Chen|Yang|Huang|Zhao|Wu|Zhou|Xu|Sun|Zhu|Hu|Guo|Lin|Gao|Luo|Zheng|Liang|Xie|Tang|Deng|Feng|Cai|Pan|Du)$/;
 const COMPOUND_GIVEN =
   /^(mar[ií]a|jos[eé]|juan|ana|luis|jean|john|mary|anne|hans|karl|carlos|miguel|pedro|jo[aã]o|luiz|ant[oó]nio|francisco|rosa|maria|paulo|marco)$/i;
 const SURNAME_LOOK = /(ez|es|as|os|is|ro|ra|do|da|ño|ña|lla|lo|to|ta|na|no)$|[áéíóúñãõç]/i;
@@ -173,8 +177,23 @@ export function splitName(full: string, region = 'US'): { first: string; last: s
   }
   const upper = words.findIndex((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w));
   if (upper >= 0 && words.length === 2) return { first: words[1 - upper] ?? '', last: words[upper] ?? '' };
+  // "Park Ji-ho", "Lim Hui Shan": an East Asian family name written first, before a syllabic given name.
+  const [head = '', ...rest] = words;
+  if (
+    EAST_ASIAN_FAMILY.test(head) &&
+    rest.every((w) => /^\p{Lu}\p{Ll}{1,5}(-\p{Ll}{1,5})?$/u.test(w)) &&
+    (FAMILY_FIRST_REGIONS.has(region) || rest.some((w) => w.includes('-')))
+  )
+    return { first: rest.join(' '), last: head };
   const particleAt = words.findIndex((w, i) => i > 0 && PARTICLES.has(w.toLowerCase()));
-  if (particleAt > 0) return { first: words.slice(0, particleAt).join(' '), last: words.slice(particleAt).join(' ') };
+  if (particleAt > 0) {
+    // "Javier Gómez de la Serna", "Lucas Ferreira da Silva": where people carry two family names, the one
+    // before the particle is the first of them.
+    const before = words[particleAt - 1] ?? '';
+    const split =
+      particleAt >= 2 && TWO_SURNAME_REGIONS.has(region) && IBERIAN_SURNAME.test(before) ? particleAt - 1 : particleAt;
+    return { first: words.slice(0, split).join(' '), last: words.slice(split).join(' ') };
+  }
   // Middle initials stay with the first name ("Jane Q. Doe").
   let firstEnd = 1;
   while (firstEnd < words.length - 1 && /^\p{Lu}\.$/u.test(words[firstEnd] ?? '')) firstEnd++;

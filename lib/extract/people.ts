@@ -345,8 +345,13 @@ function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: El
 
 /** A card that names a registered company ("Kröger Antriebstechnik GmbH" in an exhibitor row). */
 function legalNameIn(card: Element): string | null {
-  const text = card.textContent ?? '';
-  if (text.length > 800) return null;
+  // Text nodes joined with spaces: "<a>Kröger GmbH</a><small>Gear motors</small>" must not read "GmbHGear".
+  const walker = card.ownerDocument.createTreeWalker(card, 4 /* SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    text += `${node.nodeValue} `;
+    if (text.length > 800) return null;
+  }
   LEGAL_NAME.lastIndex = 0;
   const match = LEGAL_NAME.exec(text.replace(/\s+/g, ' '));
   LEGAL_NAME.lastIndex = 0;

@@ -39,6 +39,17 @@ describe('names', () => {
     expect(nameAndRole('Jane Doe, VP Sales')).toEqual({ name: 'Jane Doe', role: 'VP Sales' });
   });
 
+  it.each([
+    ['Javier Gómez de la Serna', 'ES', 'Javier', 'Gómez de la Serna'],
+    ['Lucas Ferreira da Silva', 'BR', 'Lucas', 'Ferreira da Silva'],
+    ['Park Ji-ho', 'DE', 'Ji-ho', 'Park'],
+    ['Lim Hui Shan', 'SG', 'Hui Shan', 'Lim'],
+    ['Brian Koh', 'SG', 'Brian', 'Koh'],
+    ['Lee Anderson', 'US', 'Lee', 'Anderson'],
+  ])('splits %s (%s) by its customs', (full, region, first, last) => {
+    expect(splitName(full, region)).toEqual({ first, last });
+  });
+
   it('derives names only from personal addresses', () => {
     expect(nameFromEmail('jane.doe@acme.com')).toBe('Jane Doe');
     expect(nameFromEmail('info@acme.com')).toBeNull();
