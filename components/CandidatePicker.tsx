@@ -5,10 +5,13 @@ interface Props {
   candidates: Candidate[];
   selected: number;
   onSelect: (index: number) => void;
+  /** The people ticked for a bulk send. */
+  ticked: Set<number>;
+  onTick: (index: number) => void;
 }
 
 /** The people found on the page, best first; picking one fills the form. */
-export function CandidatePicker({ candidates, selected, onSelect }: Props) {
+export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick }: Props) {
   return (
     <fieldset class="candidates">
       <legend>People on this page ({candidates.length})</legend>
@@ -31,6 +34,13 @@ export function CandidatePicker({ candidates, selected, onSelect }: Props) {
                 <span class="who">{name}</span>
                 <span class="detail">{detail}</span>
               </label>
+              <input
+                type="checkbox"
+                class="tick"
+                checked={ticked.has(i)}
+                onChange={() => onTick(i)}
+                aria-label={`Include ${name} in a bulk send`}
+              />
             </li>
           );
         })}

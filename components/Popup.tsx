@@ -1,15 +1,31 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type CaptureOutcome, captureTab } from '@/lib/capture';
 import type { Candidate } from '@/lib/capture-result';
-import { displayName } from '@/lib/contact';
+import { type ContactInput, candidateToContact, displayName } from '@/lib/contact';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
 import { blankForm, type ContactForm, candidateToForm, type FormErrors, formToInput } from '@/lib/form';
-import { sendMessage } from '@/lib/messages';
+import { type SendOutcome, sendMessage } from '@/lib/messages';
+import { checkValues, idFromPasted, knownText, outcomeText, providerValues } from '@/lib/provider-form';
+import { getProvider } from '@/lib/providers/index';
+import type { Provider } from '@/lib/providers/types';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { CandidatePicker } from './CandidatePicker';
 import { ContactFormFields } from './ContactFormFields';
+import { ProviderFields } from './ProviderFields';
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'error'; text: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; text: string }
+  | { kind: 'error'; text: string; settings?: boolean };
+
+interface Known {
+  remoteId: string;
+  since: string | null;
+}
+
+const LOCAL = 'local';
 
 export function Popup() {
   const [capture, setCapture] = useState<CaptureOutcome | null>(null);
@@ -17,36 +33,100 @@ export function Popup() {
   const [form, setForm] = useState<ContactForm>(blankForm());
   const [errors, setErrors] = useState<FormErrors>({});
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [connected, setConnected] = useState<string[]>([]);
+  const [providerId, setProviderId] = useState(LOCAL);
+  const [overrides, setOverrides] = useState<Record<string, unknown>>({});
+  const [providerErrors, setProviderErrors] = useState<Record<string, string>>({});
+  const [known, setKnown] = useState<Known | null>(null);
+  const [action, setAction] = useState<'create' | 'update'>('create');
+  const [pastedId, setPastedId] = useState('');
+  const [ticked, setTicked] = useState<Set<number>>(new Set());
+  const [bulkResults, setBulkResults] = useState<Array<{ name: string; text: string; error: boolean }>>([]);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     void (async () => {
-      const outcome = await captureTab();
+      const [outcome, accounts, settings] = await Promise.all([
+        captureTab(),
+        sendMessage({ type: 'accounts.list' }),
+        loadSettings(),
+      ]);
+      const available = accounts.ok ? accounts.value.map((a) => a.providerId).filter((id) => getProvider(id)) : [];
+      setConnected(available);
       setCapture(outcome);
       const url = outcome.ok ? outcome.result.url : '';
       const draft = outcome.tabId !== null ? await loadDraft(outcome.tabId, url) : null;
+      const remembered = draft?.providerId ?? settings.lastProvider;
+      setProviderId(remembered === LOCAL || available.includes(remembered) ? remembered : LOCAL);
       if (draft) {
         setSelected(draft.selected);
         setForm(draft.form);
+        setOverrides(draft.overrides ?? {});
       } else if (outcome.ok && outcome.result.candidates[0]) {
         setForm(candidateToForm(outcome.result.candidates[0], url));
       } else {
         setForm(blankForm(url));
       }
     })();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') window.close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   const url = capture?.ok ? capture.result.url : '';
   const candidates: Candidate[] = capture?.ok ? capture.result.candidates : [];
   const region = capture?.ok ? capture.result.region : 'US';
+  const provider = providerId === LOCAL ? null : getProvider(providerId);
+  const checked = useMemo(() => formToInput(form, region), [form, region]);
+  const values = useMemo(
+    () => (provider && checked.ok ? providerValues(provider, checked.input, overrides) : null),
+    [provider, checked, overrides],
+  );
 
-  const edit = (next: ContactForm, index = selected) => {
-    setForm(next);
+  // Is this person already in the provider (our history, then a lookup by our external id)?
+  useEffect(() => {
+    setKnown(null);
+    setAction('create');
+    if (!provider || !checked.ok) return;
+    const input = checked.input;
+    const timer = setTimeout(async () => {
+      const reply = await sendMessage({ type: 'provider.check', providerId: provider.id, contact: input });
+      if (reply.ok && reply.value) {
+        setKnown({ remoteId: reply.value.remoteId, since: reply.value.since });
+        setAction('update');
+      }
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [provider, checked.ok ? `${checked.input.emails.join()}|${checked.input.phones.map((p) => p.value).join()}` : '']);
+
+  const remember = (next: {
+    form?: ContactForm;
+    index?: number;
+    providerId?: string;
+    overrides?: Record<string, unknown>;
+  }) => {
     setStatus({ kind: 'idle' });
     if (capture?.tabId == null) return;
     const tabId = capture.tabId;
     clearTimeout(draftTimer.current);
-    draftTimer.current = setTimeout(() => void saveDraft(tabId, { url, selected: index, form: next }), 150);
+    draftTimer.current = setTimeout(
+      () =>
+        void saveDraft(tabId, {
+          url,
+          selected: next.index ?? selected,
+          form: next.form ?? form,
+          providerId: next.providerId ?? providerId,
+          overrides: next.overrides ?? overrides,
+        }),
+      150,
+    );
+  };
+
+  const edit = (next: ContactForm, index = selected) => {
+    setForm(next);
+    remember({ form: next, index });
   };
 
   const pick = (index: number) => {
@@ -56,23 +136,79 @@ export function Popup() {
     if (candidate) edit(candidateToForm(candidate, url), index);
   };
 
-  const save = async (event: Event) => {
+  const chooseProvider = (id: string) => {
+    setProviderId(id);
+    setOverrides({});
+    setProviderErrors({});
+    setBulkResults([]);
+    void saveSettings({ lastProvider: id });
+    remember({ providerId: id, overrides: {} });
+  };
+
+  const override = (key: string, value: unknown) => {
+    const next = { ...overrides, [key]: value };
+    setOverrides(next);
+    remember({ overrides: next });
+  };
+
+  const finish = async () => {
+    clearTimeout(draftTimer.current);
+    if (capture?.tabId != null) await clearDraft(capture.tabId);
+  };
+
+  const failed = (text: string) =>
+    setStatus({ kind: 'error', text, settings: /Settings|API key|client id|not connected/i.test(text) });
+
+  const submit = async (event: Event) => {
     event.preventDefault();
-    const checked = formToInput(form, region);
     if (!checked.ok) {
       setErrors(checked.errors);
-      setStatus({ kind: 'error', text: checked.errors.form ?? 'Some fields need a look before saving.' });
+      failed(checked.errors.form ?? 'Some fields need a look before saving.');
       return;
     }
     setErrors({});
-    setStatus({ kind: 'saving' });
-    const reply = await sendMessage({ type: 'addressBook.save', contact: checked.input });
-    if (!reply.ok) {
-      setStatus({ kind: 'error', text: reply.error });
+    if (!provider) return saveLocally(checked.input);
+    const values = providerValues(provider, checked.input, overrides);
+    const valid = checkValues(provider, values);
+    if (!valid.ok) {
+      setProviderErrors(valid.errors);
+      failed(Object.values(valid.errors)[0] ?? `Some ${provider.label} fields need a look.`);
       return;
     }
-    clearTimeout(draftTimer.current);
-    if (capture?.tabId != null) await clearDraft(capture.tabId);
+    setProviderErrors({});
+    const remoteId = action === 'update' ? (idFromPasted(pastedId) ?? known?.remoteId ?? null) : null;
+    if (action === 'update' && !remoteId) {
+      failed(`Paste the contact’s ${provider.label} id or link to update it, or choose “Create new”.`);
+      return;
+    }
+    setStatus({ kind: 'saving' });
+    const reply = await sendMessage({
+      type: 'outbox.send',
+      providerId: provider.id,
+      sends: [{ action: remoteId ? 'update' : 'create', remoteId, contact: checked.input, values: valid.values }],
+    });
+    if (!reply.ok) return failed(reply.error);
+    const outcome = reply.value[0] as SendOutcome;
+    const said = outcomeText(provider.label, displayName(checked.input), outcome);
+    if (outcome.state === 'delivered') {
+      await finish();
+      setStatus({
+        kind: 'saved',
+        text: remoteId ? `Updated ${displayName(checked.input)} in ${provider.label}.` : said.text,
+      });
+      setKnown({ remoteId: outcome.remoteId ?? remoteId ?? '', since: known?.since ?? new Date().toISOString() });
+    } else if (said.error) failed(said.text);
+    else {
+      await finish();
+      setStatus({ kind: 'saved', text: said.text });
+    }
+  };
+
+  const saveLocally = async (input: ContactInput) => {
+    setStatus({ kind: 'saving' });
+    const reply = await sendMessage({ type: 'addressBook.save', contact: input });
+    if (!reply.ok) return failed(reply.error);
+    await finish();
     const name = displayName(reply.value.contact);
     setStatus({
       kind: 'saved',
@@ -83,6 +219,61 @@ export function Popup() {
     });
   };
 
+  const toggle = (index: number) => {
+    const next = new Set(ticked);
+    if (next.has(index)) next.delete(index);
+    else next.add(index);
+    setTicked(next);
+  };
+
+  /** The ticked people in one go, each with its own outcome. */
+  const sendTicked = async () => {
+    const people = [...ticked].sort((a, b) => a - b).flatMap((i) => (candidates[i] ? [candidates[i]] : []));
+    const results: Array<{ name: string; text: string; error: boolean }> = [];
+    const label = provider?.label ?? 'your address book';
+    const sends: Array<{ name: string; contact: ContactInput; values: Record<string, unknown> }> = [];
+    for (const candidate of people) {
+      const contact = candidateToContact(candidate, url);
+      const name = displayName(contact);
+      if (!provider) {
+        const reply = await sendMessage({ type: 'addressBook.save', contact });
+        results.push(
+          reply.ok
+            ? { name, text: `Saved ${name} to ${label}.`, error: false }
+            : { name, text: `${name} was not saved: ${reply.error}`, error: true },
+        );
+        continue;
+      }
+      const valid = checkValues(provider, providerValues(provider, contact, overrides));
+      if (!valid.ok)
+        results.push({ name, text: `${name} was not sent: ${Object.values(valid.errors)[0]}`, error: true });
+      else sends.push({ name, contact, values: valid.values });
+    }
+    if (provider && sends.length > 0) {
+      setStatus({ kind: 'saving' });
+      const reply = await sendMessage({
+        type: 'outbox.send',
+        providerId: provider.id,
+        sends: sends.map((s) => ({ action: 'create', remoteId: null, contact: s.contact, values: s.values })),
+      });
+      if (!reply.ok)
+        for (const s of sends)
+          results.push({ name: s.name, text: `${s.name} was not sent: ${reply.error}`, error: true });
+      else
+        reply.value.forEach((outcome, i) => {
+          const name = sends[i]?.name ?? '';
+          results.push({ name, ...outcomeText(label, name, outcome) });
+        });
+    }
+    setBulkResults(results);
+    const good = results.filter((r) => !r.error).length;
+    setStatus({
+      kind: good === results.length ? 'saved' : 'error',
+      text: `${good} of ${results.length} sent to ${label}.`,
+    });
+    if (good === results.length) setTicked(new Set());
+  };
+
   if (capture === null) {
     return (
       <main class="popup">
@@ -91,6 +282,8 @@ export function Popup() {
     );
   }
 
+  const target = provider?.label ?? 'address book';
+  const busy = status.kind === 'saving';
   return (
     <main class="popup">
       <header>
@@ -99,22 +292,126 @@ export function Popup() {
           Open address book
         </button>
       </header>
+      <div class="field provider-switch">
+        <label for="provider">Send to</label>
+        <select
+          id="provider"
+          value={providerId}
+          onChange={(e) => chooseProvider((e.currentTarget as HTMLSelectElement).value)}
+        >
+          <option value={LOCAL}>Local address book</option>
+          {connected.map((id) => (
+            <option key={id} value={id}>
+              {getProvider(id)?.label ?? id}
+            </option>
+          ))}
+        </select>
+      </div>
       {!capture.ok && <p class="notice">{capture.error}</p>}
       {capture.ok && candidates.length === 0 && (
-        <p class="notice">No people found on this page. Fill in the form by hand.</p>
+        <p class="notice">
+          No people found on this page. Fill in the form by hand, or select the part of the page that names them,
+          right-click and choose “Capture selection”.
+        </p>
       )}
-      {candidates.length > 1 && <CandidatePicker candidates={candidates} selected={selected} onSelect={pick} />}
-      <form onSubmit={(e) => void save(e)} aria-label="Contact" noValidate>
+      {candidates.length > 1 && (
+        <CandidatePicker candidates={candidates} selected={selected} onSelect={pick} ticked={ticked} onTick={toggle} />
+      )}
+      {ticked.size > 0 && (
+        <div class="actions bulk">
+          <button type="button" disabled={busy} onClick={() => void sendTicked()}>
+            {provider
+              ? `Send ${ticked.size} ticked to ${provider.label}`
+              : `Save ${ticked.size} ticked to address book`}
+          </button>
+        </div>
+      )}
+      {bulkResults.length > 0 && (
+        <ul class="bulk-results" aria-label="Outcome per contact">
+          {bulkResults.map((r) => (
+            <li key={r.name} class={r.error ? 'error' : 'saved'}>
+              {r.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={(e) => void submit(e)} aria-label="Contact" noValidate>
         <ContactFormFields form={form} errors={errors} onChange={(next) => edit(next)} />
+        {provider && values && (
+          <ProviderPart
+            provider={provider}
+            values={values}
+            errors={providerErrors}
+            onOverride={override}
+            known={known}
+            action={action}
+            onAction={setAction}
+            pastedId={pastedId}
+            onPaste={setPastedId}
+          />
+        )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={status.kind === 'saving'}>
-            {status.kind === 'saving' ? 'Saving…' : 'Save to address book'}
+          <button type="submit" class="primary" disabled={busy}>
+            {busy
+              ? 'Sending…'
+              : provider
+                ? `${action === 'update' ? 'Update in' : 'Send to'} ${target}`
+                : 'Save to address book'}
           </button>
         </div>
         <p role="status" class={`status ${status.kind}`} aria-live="polite">
           {status.kind === 'saved' || status.kind === 'error' ? status.text : ''}
         </p>
+        {status.kind === 'error' && status.settings && (
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Open Settings
+          </button>
+        )}
       </form>
     </main>
+  );
+}
+
+function ProviderPart(props: {
+  provider: Provider;
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+  onOverride: (key: string, value: unknown) => void;
+  known: Known | null;
+  action: 'create' | 'update';
+  onAction: (action: 'create' | 'update') => void;
+  pastedId: string;
+  onPaste: (text: string) => void;
+}) {
+  const { provider, known, action } = props;
+  return (
+    <>
+      <fieldset class="known">
+        <legend>{known ? knownText(provider.label, known.since) : `New in ${provider.label}?`}</legend>
+        <label>
+          <input type="radio" name="action" checked={action === 'create'} onChange={() => props.onAction('create')} />
+          Create new
+        </label>
+        <label>
+          <input type="radio" name="action" checked={action === 'update'} onChange={() => props.onAction('update')} />
+          {known ? 'Update it' : 'Update an existing contact'}
+        </label>
+        {action === 'update' && (
+          <div class="field">
+            <label for="paste-id">
+              {known ? `${provider.label} id (found: ${known.remoteId})` : `${provider.label} id or link`}
+            </label>
+            <input
+              id="paste-id"
+              type="text"
+              value={props.pastedId}
+              placeholder={known?.remoteId ?? ''}
+              onInput={(e) => props.onPaste((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+        )}
+      </fieldset>
+      <ProviderFields provider={provider} values={props.values} errors={props.errors} onOverride={props.onOverride} />
+    </>
   );
 }

@@ -6,6 +6,9 @@ export interface Draft {
   url: string;
   selected: number;
   form: ContactForm;
+  /** The provider the draft is for, and what was typed into its own fields. */
+  providerId?: string;
+  overrides?: Record<string, unknown>;
 }
 
 const key = (tabId: number) => `session:draft:${tabId}` as const;

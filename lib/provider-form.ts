@@ -1,0 +1,112 @@
+import type { ContactInput } from './contact';
+import { externalIdFor } from './providers/external-id';
+import type { FieldDef, Provider } from './providers/types';
+
+/** Field types the popup edits in place; lists (emails, phones) come from the contact form above them. */
+const EDITABLE = new Set<FieldDef['type']>([
+  'text',
+  'textarea',
+  'email',
+  'phone',
+  'select',
+  'boolean',
+  'integer',
+  'url',
+  'date',
+]);
+
+export function isEditable(field: FieldDef): boolean {
+  return EDITABLE.has(field.type);
+}
+
+/** What a provider field shows for a value: lists joined, objects by their value. */
+export function shownValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(shownValue).filter(Boolean).join(', ');
+  if (typeof value === 'object') return shownValue((value as { value?: unknown }).value ?? '');
+  return String(value);
+}
+
+/**
+ * The provider's values for a contact: its own mapping (with our external id), then what the user typed into
+ * the provider's own fields. An edit to the contact form re-maps; an override wins over the mapping.
+ */
+export function providerValues(
+  provider: Provider,
+  contact: ContactInput,
+  overrides: Record<string, unknown>,
+): Record<string, unknown> {
+  const values = provider.fromContact(contact, externalIdFor(contact)) as Record<string, unknown>;
+  for (const field of provider.fields) {
+    if (isEditable(field) && field.key in overrides) values[field.key] = overrides[field.key];
+  }
+  return values;
+}
+
+/** The provider's own checks, before anything is sent: its messages, by field. */
+export function checkValues(
+  provider: Provider,
+  values: Record<string, unknown>,
+): { ok: true; values: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
+  const parsed = provider.schema.safeParse(values);
+  if (parsed.success) return { ok: true, values: parsed.data as Record<string, unknown> };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    const field = provider.fields.find((f) => f.key === key);
+    errors[key] ??= field ? `${field.label}: ${issue.message}` : issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** "In OpenPhone since 3 Nov" / "Already in OpenPhone": where the person is already known. */
+export function knownText(providerLabel: string, since: string | null, locale?: string): string {
+  if (!since) return `Already in ${providerLabel}`;
+  const date = new Date(since);
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  const day = date.toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+  return `In ${providerLabel} since ${day}`;
+}
+
+/** The remote id in what the user pasted: an id, or a URL whose last path segment is one. */
+export function idFromPasted(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  try {
+    const url = new URL(trimmed);
+    const last = url.pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : null;
+  } catch {
+    return /^[\w.:-]{1,200}$/.test(trimmed) ? trimmed : null;
+  }
+}
+
+/** A send's outcome in a sentence and its next step. */
+export function outcomeText(
+  providerLabel: string,
+  name: string,
+  outcome: { state: string; error: string | null },
+): { text: string; error: boolean } {
+  switch (outcome.state) {
+    case 'delivered':
+      return { text: `Sent ${name} to ${providerLabel}.`, error: false };
+    case 'queued':
+    case 'in-flight':
+    case 'unknown':
+      return {
+        text: `${name}: ${providerLabel} did not answer yet — it will be sent automatically (see Sends in Settings).${outcome.error ? ` (${outcome.error})` : ''}`,
+        error: false,
+      };
+    case 'may-exist':
+      return {
+        text: `${name} may already exist in ${providerLabel}. ${outcome.error ?? ''} Decide in Settings → Sends.`,
+        error: true,
+      };
+    default:
+      return { text: `${name} was not sent: ${outcome.error ?? 'unknown error'}`, error: true };
+  }
+}

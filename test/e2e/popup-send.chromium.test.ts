@@ -1,0 +1,104 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFolder } from '../../scripts/serve.mjs';
+import { MOCK_KEYS, type MockProviders, startMockProviders } from '../mock-providers/server';
+import { launchWithExtension } from './chromium';
+
+declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
+
+let context: BrowserContext;
+let extensionId: string;
+let site: Awaited<ReturnType<typeof serveFolder>>;
+let mock: MockProviders;
+
+beforeAll(async () => {
+  mock = await startMockProviders();
+  site = await serveFolder('demo');
+  ({ context, extensionId } = await launchWithExtension());
+  const lead = await context.newPage();
+  await lead.goto(`${site.origin}/team.html`);
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extensionId}/options.html`);
+  const reply = (await ext.evaluate(
+    (account) => chrome.runtime.sendMessage({ type: 'accounts.set', providerId: 'openphone', account }),
+    { baseUrl: mock.baseUrl('openphone'), apiKey: MOCK_KEYS.openphone },
+  )) as { ok: boolean };
+  expect(reply.ok).toBe(true);
+  await ext.close();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+  await mock?.close();
+});
+
+async function openPopup(): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=team.html`);
+  await popup.getByRole('group', { name: /People on this page/ }).waitFor();
+  return popup;
+}
+
+const jane = () =>
+  mock.records('openphone').filter((r) => JSON.stringify(r).includes('jane.doe@northwind-robotics.com'));
+
+describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () => {
+  it('lays the contact out in OpenPhone’s fields, checks them, and sends', async () => {
+    const popup = await openPopup();
+    await popup.getByLabel('Send to').selectOption('openphone');
+    expect(await popup.getByRole('group', { name: 'OpenPhone fields' }).isVisible()).toBe(true);
+    expect(await popup.getByLabel('OpenPhone Source', { exact: true }).inputValue()).toBe('capture-to-crm');
+    // A source OpenPhone reserves is refused before anything is sent, with OpenPhone's rule.
+    await popup.getByLabel('OpenPhone Source', { exact: true }).fill('csv-import');
+    await popup.getByRole('button', { name: 'Send to OpenPhone' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/reserves this source/);
+    expect(jane()).toHaveLength(0);
+    await popup.getByLabel('OpenPhone Source', { exact: true }).fill('trade-show');
+    await popup.getByRole('button', { name: 'Send to OpenPhone' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Sent Jane Q. Doe to OpenPhone.');
+    expect(jane()).toHaveLength(1);
+    expect(jane()[0]).toMatchObject({
+      source: 'trade-show',
+      defaultFields: { firstName: 'Jane Q.', role: 'VP Sales' },
+    });
+    await popup.close();
+  });
+
+  it('remembers the provider, says the person is already there, and updates rather than duplicates', async () => {
+    const popup = await openPopup();
+    expect(await popup.getByLabel('Send to').inputValue()).toBe('openphone');
+    await popup.getByRole('group', { name: /^In OpenPhone since / }).waitFor();
+    expect(await popup.getByRole('radio', { name: 'Update it' }).isChecked()).toBe(true);
+    await popup.getByLabel('Job title').fill('Chief Revenue Officer');
+    await popup.getByRole('button', { name: 'Update in OpenPhone' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Updated Jane Q. Doe in OpenPhone.');
+    expect(jane()).toHaveLength(1);
+    expect(jane()[0]).toMatchObject({ defaultFields: { role: 'Chief Revenue Officer' } });
+    await popup.close();
+  });
+
+  it('sends several ticked people in one go, each with its own outcome', async () => {
+    const popup = await openPopup();
+    for (const name of ['Ana García Márquez', 'Priya Sharma', 'Lukas Meyer']) {
+      await popup.getByRole('checkbox', { name: `Include ${name} in a bulk send` }).check();
+    }
+    await popup.getByRole('button', { name: 'Send 3 ticked to OpenPhone' }).click();
+    const outcomes = popup.getByRole('list', { name: 'Outcome per contact' }).getByRole('listitem');
+    await expect.poll(() => outcomes.count()).toBe(3);
+    expect(await outcomes.allTextContents()).toEqual([
+      'Sent Ana García Márquez to OpenPhone.',
+      'Sent Priya Sharma to OpenPhone.',
+      'Sent Lukas Meyer to OpenPhone.',
+    ]);
+    expect(mock.records('openphone')).toHaveLength(4);
+    await popup.close();
+  });
+
+  it('closes on Escape', async () => {
+    const popup = await openPopup();
+    // The page closes while the key is still being pressed.
+    await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+    expect(popup.isClosed()).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { emptyContactInput } from '@/lib/contact';
+import { checkValues, idFromPasted, knownText, outcomeText, providerValues, shownValue } from '@/lib/provider-form';
+import { getProvider } from '@/lib/providers/index';
+import type { Provider } from '@/lib/providers/types';
+
+const openphone = getProvider('openphone') as Provider;
+const vixiees = getProvider('vixiees') as Provider;
+const jane = {
+  ...emptyContactInput(),
+  firstName: 'Jane',
+  lastName: 'Doe',
+  title: 'VP Sales',
+  emails: ['jane@acme.com', 'j.doe@acme.com'],
+  phones: [{ value: '+14155550132', type: 'work' as const }],
+};
+
+describe('the popup’s provider form', () => {
+  it('maps the contact, then lets the user’s own edits win', () => {
+    const values = providerValues(openphone, jane, { source: 'trade-show', role: 'CRO' });
+    expect(values).toMatchObject({ firstName: 'Jane', role: 'CRO', source: 'trade-show' });
+    expect(shownValue(values.emails)).toBe('jane@acme.com, j.doe@acme.com');
+  });
+
+  it('ignores edits to list fields, which come from the contact details', () => {
+    const values = providerValues(openphone, jane, { emails: 'nope' });
+    expect(Array.isArray(values.emails)).toBe(true);
+  });
+
+  it('names the provider’s field and rule when a value is refused', () => {
+    const result = checkValues(openphone, providerValues(openphone, jane, { source: 'csv-import' }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.source).toMatch(/^Source: OpenPhone reserves/);
+    expect(checkValues(vixiees, providerValues(vixiees, jane, {})).ok).toBe(true);
+  });
+
+  it('reads an id from a pasted id or link', () => {
+    expect(idFromPasted(' 64f1c2ab ')).toBe('64f1c2ab');
+    expect(idFromPasted('https://my.openphone.com/contacts/CT123abc')).toBe('CT123abc');
+    expect(idFromPasted('not an id!')).toBeNull();
+    expect(idFromPasted('')).toBeNull();
+  });
+
+  it('says where a person is known, and what happened to a send', () => {
+    const year = new Date().getFullYear();
+    expect(knownText('OpenPhone', `${year}-11-03T10:00:00.000Z`, 'en-GB')).toBe('In OpenPhone since 3 Nov');
+    expect(knownText('OpenPhone', null)).toBe('Already in OpenPhone');
+    expect(outcomeText('OpenPhone', 'Jane Doe', { state: 'delivered', error: null })).toEqual({
+      text: 'Sent Jane Doe to OpenPhone.',
+      error: false,
+    });
+    expect(outcomeText('OpenPhone', 'Jane Doe', { state: 'failed', error: 'The API key was refused.' }).error).toBe(
+      true,
+    );
+    expect(outcomeText('OpenPhone', 'Jane Doe', { state: 'queued', error: null }).text).toMatch(/sent automatically/);
+  });
+});
