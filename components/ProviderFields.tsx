@@ -71,6 +71,7 @@ function ProviderField({
             type="checkbox"
             role="switch"
             checked={value === true}
+            aria-checked={value === true}
             onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
           />
           <span class="visually-hidden">{provider.label} </span>
