@@ -43,7 +43,21 @@ export default defineConfig({
       // framing; requests go to https providers (or a provider on this machine, which the settings allow).
       ...(mode === 'development' ? {} : { content_security_policy: { extension_pages: EXTENSION_CSP } }),
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: GECKO_ID,
+                // 140: Firefox's built-in data-collection consent (below); MV3 scripting, storage.session and
+                // alarms are all older.
+                strict_min_version: '140.0',
+                // What leaves the browser: the names, emails and phones the user chooses to send, to the CRM
+                // the user connected (PRIVACY.md). Nothing is sent anywhere else.
+                data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+              },
+              // Firefox for Android has the data-collection consent from 142.
+              gecko_android: { strict_min_version: '142.0' },
+            },
+          }
         : {}),
     };
   },

@@ -25,15 +25,31 @@ describe.each(['chrome', 'firefox'])('the production manifest for %s', (browser)
     expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });
 });
 
 describe('the Firefox manifest', () => {
-  it('carries the gecko id', () => {
-    expect(manifests.firefox?.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID } });
+  it('carries the gecko id, the minimum version its APIs need and the data-collection declaration', () => {
+    expect(manifests.firefox?.browser_specific_settings).toEqual({
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    });
     expect(manifests.chrome?.browser_specific_settings).toBeUndefined();
+  });
+});
+
+describe('the version', () => {
+  it('is package.json’s, in both manifests', async () => {
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    expect(manifests.chrome?.version).toBe(version);
+    expect(manifests.firefox?.version).toBe(version);
   });
 });
 
