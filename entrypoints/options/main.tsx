@@ -8,6 +8,9 @@ render(
     <h1>Capture to CRM</h1>
     <History />
     <AddressBook />
+    <footer class="links">
+      <a href="/privacy.html">Privacy: what the extension reads, sends and stores</a>
+    </footer>
   </main>,
   document.getElementById('app') as HTMLElement,
 );

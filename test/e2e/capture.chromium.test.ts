@@ -126,4 +126,14 @@ describe('screenshots for the README', () => {
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 28)' : 'rgb(255, 255, 255)');
     await options.close();
   });
+
+  it('links the options page to the privacy policy shipped inside the extension', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('link', { name: /^Privacy/ }).click();
+    await options.getByRole('heading', { name: 'Privacy', level: 1 }).waitFor();
+    expect(await options.getByRole('heading', { name: 'Where it sends data' }).isVisible()).toBe(true);
+    expect(await options.getByRole('cell', { name: /Provider accounts/ }).isVisible()).toBe(true);
+    await options.close();
+  });
 });
