@@ -6,6 +6,16 @@ export const GECKO_ID = 'capture-to-crm@capture-to-crm.dev';
 
 const TEST_MODES = new Set(['e2e']);
 
+/** The providers' API hosts (any subdomain, for regional addresses), and this machine for `npm run mock`. */
+export const PROVIDER_HOSTS = [
+  'https://*.openphone.com/*',
+  'https://*.vixiees.com/*',
+  'https://*.cleartalk.ai/*',
+  'https://*.routera.io/*',
+  'http://127.0.0.1/*',
+  'http://localhost/*',
+];
+
 export const EXTENSION_CSP = [
   "default-src 'self'",
   "script-src 'self'",
@@ -39,6 +49,8 @@ export default defineConfig({
       default_locale: 'en',
       permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(test ? ['tabs'] : [])],
       ...(test ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+      // Asked for one at a time, when the user connects that provider in Settings; never at install.
+      optional_host_permissions: PROVIDER_HOSTS,
       // Extension pages and the worker run our bundled code only: no eval, no remote script, no plugins, no
       // framing; requests go to https providers (or a provider on this machine, which the settings allow).
       ...(mode === 'development' ? {} : { content_security_policy: { extension_pages: EXTENSION_CSP } }),

@@ -37,9 +37,24 @@ export async function getAccount(providerId: string): Promise<{ baseUrl: string;
   return { baseUrl, credentials };
 }
 
+/** Saves an account; a secret left out keeps the saved one (the page never sees it, so it cannot send it back). */
 export async function setAccount(providerId: string, account: Account): Promise<void> {
   const all = await accountsItem.getValue();
-  await accountsItem.setValue({ ...all, [providerId]: AccountSchema.parse(account) });
+  const saved = AccountSchema.safeParse(all[providerId]);
+  const previous = saved.success ? saved.data : {};
+  const kept = Object.fromEntries(
+    (['apiKey', 'clientId', 'clientSecret'] as const).flatMap((k) => {
+      const value = account[k]?.trim() || previous[k as keyof typeof previous];
+      return value ? [[k, value]] : [];
+    }),
+  );
+  await accountsItem.setValue({ ...all, [providerId]: AccountSchema.parse({ baseUrl: account.baseUrl, ...kept }) });
+}
+
+/** The host permission pattern an API address needs ("https://api.openphone.com/*"; ports are not part of it). */
+export function originPattern(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.protocol}//${url.hostname}/*`;
 }
 
 export async function removeAccount(providerId: string): Promise<void> {

@@ -39,6 +39,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('accounts.remove'), providerId }),
+  /** A harmless authenticated request with the saved account: are the key and address right? */
+  z.object({ type: z.literal('provider.test'), providerId }),
   z.object({ type: z.literal('accounts.list') }),
 ]);
 
@@ -60,6 +62,7 @@ export interface Replies {
   'provider.check': { remoteId: string; since: string | null; via: 'history' | 'lookup' } | null;
   'accounts.set': { saved: true };
   'accounts.remove': { removed: true };
+  'provider.test': { connected: boolean; message: string };
   'accounts.list': Array<{ providerId: string; baseUrl: string; keyEnding: string }>;
 }
 

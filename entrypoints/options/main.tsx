@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { Accounts } from '@/components/Accounts';
 import { AddressBook } from '@/components/AddressBook';
 import { History } from '@/components/History';
 import '@/components/styles.css';
@@ -6,6 +7,7 @@ import '@/components/styles.css';
 render(
   <main class="options">
     <h1>Capture to CRM</h1>
+    <Accounts />
     <History />
     <AddressBook />
     <footer class="links">

@@ -15,7 +15,7 @@ import { RateLimiter } from '../delivery/rate-limit';
 import { findExisting } from '../duplicates';
 import { listHistory, recordSend } from '../history';
 import type { SendOutcome } from '../messages';
-import { perform, TokenCache } from '../providers/client';
+import { perform, probeConnection, TokenCache } from '../providers/client';
 import { externalIdFor } from '../providers/external-id';
 import { getProvider } from '../providers/index';
 
@@ -89,6 +89,15 @@ async function plan(): Promise<void> {
 export async function resumeDelivery(): Promise<void> {
   await changeOutbox((items) => recoverInFlight(items, Date.now(), deps.transport.timeoutMs));
   await kick();
+}
+
+/** "Test connection": the provider's probe with the saved account, and a sentence about what it showed. */
+export async function testConnection(providerId: string): Promise<{ connected: boolean; message: string }> {
+  const provider = getProvider(providerId);
+  if (!provider) return { connected: false, message: `Unknown provider ${providerId}.` };
+  const account = await getAccount(providerId);
+  if (!account) return { connected: false, message: `${provider.label} is not connected: save its key first.` };
+  return probeConnection(provider, account, deps.transport, deps.tokens);
 }
 
 /** A changed or removed account leaves no access token of the old one behind. */

@@ -2,7 +2,8 @@ import { checkBaseUrl, connectedProviders, removeAccount, setAccount } from '../
 import { deleteContact, saveContact } from '../address-book';
 import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
-import { checkExisting, forgetTokens, kick, queueSends } from './delivery';
+import { getProvider } from '../providers/index';
+import { checkExisting, forgetTokens, kick, queueSends, testConnection } from './delivery';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {
@@ -55,6 +56,8 @@ async function answer(message: Message): Promise<Replies[Message['type']]> {
     case 'accounts.set': {
       const problem = checkBaseUrl(message.account.baseUrl);
       if (problem) throw new Error(problem);
+      const provider = getProvider(message.providerId);
+      if (!provider || provider.id === 'local') throw new Error(`Unknown provider ${message.providerId}`);
       await setAccount(message.providerId, message.account);
       forgetTokens(message.providerId);
       return { saved: true };
@@ -65,5 +68,7 @@ async function answer(message: Message): Promise<Replies[Message['type']]> {
       return { removed: true };
     case 'accounts.list':
       return connectedProviders();
+    case 'provider.test':
+      return testConnection(message.providerId);
   }
 }

@@ -79,6 +79,7 @@ export const cleartalk: Provider<ClearTalkValues> = {
   create: (v, ctx) => jsonRequest('POST', joinUrl(ctx.baseUrl, '/contacts'), headers(ctx), body(v)),
   update: (id, v, ctx) =>
     jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(id)}`), headers(ctx), body(v)),
+  probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
     const id = contactResponse.safeParse(b).data?.id;
     return id === undefined ? null : String(id);

@@ -180,3 +180,30 @@ export function retryAfter(response: HttpResponse, now = Date.now()): number | n
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
+
+/**
+ * Runs a provider's probe: a 2xx, or a 404 for the contact id that cannot exist, means the address answered and
+ * the key was accepted; anything else is the provider's own explanation.
+ */
+export async function probeConnection(
+  provider: Provider,
+  base: { baseUrl: string; credentials: Credentials },
+  transport: Transport,
+  tokens: TokenCache,
+): Promise<{ connected: boolean; message: string }> {
+  try {
+    const result = await perform(provider, provider.probe, base, transport, tokens, () => null);
+    if (result.ok || result.error.kind === 'not-found')
+      return { connected: true, message: `Connected to ${provider.label}: the key was accepted.` };
+    return { connected: false, message: result.error.message };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      connected: false,
+      message: withoutSecrets(
+        `Could not reach ${provider.label} at ${base.baseUrl} (${reason}). Check the address.`,
+        base.credentials,
+      ),
+    };
+  }
+}

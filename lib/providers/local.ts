@@ -30,6 +30,7 @@ export const local: Provider<ContactInput> = {
   fromContact: (c) => c,
   create: (v) => jsonRequest('POST', `${LOCAL_BASE_URL}/contacts`, {}, v),
   update: (id, v) => jsonRequest('PUT', `${LOCAL_BASE_URL}/contacts/${encodeURIComponent(id)}`, {}, v),
+  probe: () => jsonRequest('GET', `${LOCAL_BASE_URL}/contacts`, {}),
   readId: (b) => z.object({ id: z.string() }).safeParse(b).data?.id ?? null,
   explain: (status, b) => ({
     kind: 'unknown',

@@ -107,6 +107,7 @@ export const openphone: Provider<OpenPhoneValues> = {
       joinUrl(ctx.baseUrl, `/v1/contacts?externalIds=${encodeURIComponent(externalId)}&maxResults=1`),
       headers(ctx),
     ),
+  probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/v1/contact-custom-fields'), headers(ctx)),
   readId: (b) => contactResponse.safeParse(b).data?.data.id ?? null,
   readLookup: (b) => listResponse.safeParse(b).data?.data[0]?.id ?? null,
   explain: (status, b) => {

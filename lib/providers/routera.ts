@@ -71,6 +71,7 @@ export const routera: Provider<RouteraValues> = {
       fields: changes,
     });
   },
+  probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
     const id = contactResponse.safeParse(b).data?.id;
     return id === undefined ? null : String(id);

@@ -109,6 +109,11 @@ export interface Provider<V extends Record<string, unknown> = Record<string, unk
   /** Requests allowed per window, per account; every window applies. */
   rateLimits: ReadonlyArray<{ max: number; perMs: number }>;
   token?: TokenGrant;
+  /**
+   * A harmless authenticated read for "Test connection": a documented list, or a contact id that cannot exist
+   * (a 404 then proves the key was accepted).
+   */
+  probe: (ctx: RequestContext) => HttpRequest;
   /** Where a person opens the contact in the provider's app, if it has a stable link. */
   contactUrl?: (remoteId: string) => string | null;
 }

@@ -118,6 +118,7 @@ export const vixiees: Provider<VixieesValues> = {
     jsonRequest('PUT', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(id)}`), headers(ctx), body(v)),
   lookup: (externalId, ctx) =>
     jsonRequest('GET', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(externalId)}`), headers(ctx)),
+  probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
     const id = contactResponse.safeParse(b).data?.id;
     return id === undefined ? null : String(id);

@@ -285,3 +285,40 @@ describe('secrets in answers', () => {
     expect(result.error.message).not.toContain(key);
   });
 });
+
+describe('test connection', () => {
+  it.each(['openphone', 'vixiees', 'cleartalk', 'routera'] as const)(
+    '%s: accepted with the right key, explained with a wrong one',
+    async (id) => {
+      const { probeConnection } = await import('../../lib/providers/client');
+      const provider = getProvider(id) as Provider;
+      const right = await probeConnection(
+        provider,
+        { baseUrl: mock.baseUrl(id), credentials: CREDENTIALS[id] },
+        transport,
+        new TokenCache(),
+      );
+      expect(right).toEqual({ connected: true, message: `Connected to ${provider.label}: the key was accepted.` });
+      const wrong: Credentials =
+        id === 'routera' ? { clientId: 'nope', clientSecret: 'nope' } : { apiKey: 'wrong-key-123' };
+      const refused = await probeConnection(
+        provider,
+        { baseUrl: mock.baseUrl(id), credentials: wrong },
+        transport,
+        new TokenCache(),
+      );
+      expect(refused.connected).toBe(false);
+      expect(refused.message).toMatch(/refused|check them in Settings|check it in Settings/i);
+      const nowhere = await probeConnection(
+        provider,
+        { baseUrl: 'http://127.0.0.1:9/api', credentials: CREDENTIALS[id] },
+        transport,
+        new TokenCache(),
+      );
+      expect(nowhere).toMatchObject({
+        connected: false,
+        message: expect.stringMatching(/Could not reach|Connection failed/),
+      });
+    },
+  );
+});

@@ -24,7 +24,14 @@ describe.each(['chrome', 'firefox'])('the production manifest for %s', (browser)
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms']);
     expect(manifest.host_permissions ?? []).toEqual([]);
-    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual([
+      'https://*.openphone.com/*',
+      'https://*.vixiees.com/*',
+      'https://*.cleartalk.ai/*',
+      'https://*.routera.io/*',
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+    ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
