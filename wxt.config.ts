@@ -49,6 +49,8 @@ export default defineConfig({
       default_locale: 'en',
       permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(test ? ['tabs'] : [])],
       ...(test ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+      // The keyboard way to open the popup (the context menu's "Capture selection" is the other).
+      commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+C' } } },
       // Asked for one at a time, when the user connects that provider in Settings; never at install.
       optional_host_permissions: PROVIDER_HOSTS,
       // Extension pages and the worker run our bundled code only: no eval, no remote script, no plugins, no

@@ -34,6 +34,7 @@ describe.each(['chrome', 'firefox'])('the production manifest for %s', (browser)
     ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+C' } } });
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });
 });
