@@ -9,6 +9,7 @@ import { sendMessage } from '@/lib/messages';
 export function AddressBook() {
   const [contacts, setContacts] = useState<Contact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
 
   useEffect(() => {
     void listContacts().then(setContacts);
@@ -22,6 +23,7 @@ export function AddressBook() {
   };
 
   if (contacts === null) return <p role="status">Loading…</p>;
+  const shown = contacts.filter((c) => matches(c, query));
   return (
     <section aria-labelledby="address-book-heading">
       <div class="section-head">
@@ -44,6 +46,21 @@ export function AddressBook() {
         </div>
       </div>
       {error && <p class="status error">{error}</p>}
+      {contacts.length > 0 && (
+        <div class="field search">
+          <label for="address-book-search">Search the address book</label>
+          <input
+            id="address-book-search"
+            type="search"
+            value={query}
+            placeholder="Name, email, phone or company"
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+          <p class="help" aria-live="polite">
+            {query.trim() ? `${shown.length} of ${contacts.length} contacts` : `${contacts.length} contacts`}
+          </p>
+        </div>
+      )}
       {contacts.length === 0 ? (
         <p>No contacts yet. Open a lead page, click the toolbar button and save someone.</p>
       ) : (
@@ -63,7 +80,7 @@ export function AddressBook() {
             </tr>
           </thead>
           <tbody>
-            {contacts.map((c) => (
+            {shown.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{displayName(c)}</th>
                 <td>{c.title}</td>
@@ -90,6 +107,15 @@ export function AddressBook() {
       )}
     </section>
   );
+}
+
+/** Every word typed must appear in the name, title, company, an email or a phone (digits compared alone). */
+export function matches(contact: Contact, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = [displayName(contact), contact.title, contact.company, ...contact.emails].join(' ').toLowerCase();
+  const digits = contact.phones.map((p) => p.value.replace(/\D/g, '')).join(' ');
+  return words.every((w) => text.includes(w) || (/\d{3,}/.test(w) && digits.includes(w.replace(/\D/g, ''))));
 }
 
 function download(filename: string, type: string, text: string): void {

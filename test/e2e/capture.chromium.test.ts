@@ -127,6 +127,19 @@ describe('screenshots for the README', () => {
     await options.close();
   });
 
+  it('finds a contact in the address book by name, company or phone digits', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const search = options.getByLabel('Search the address book');
+    await search.fill('priya northwind');
+    await expect.poll(() => options.getByRole('row', { name: /Priya Sharma/ }).count()).toBe(1);
+    await search.fill('2079460958');
+    await expect.poll(() => options.getByRole('row', { name: /Priya Sharma/ }).count()).toBe(1);
+    await search.fill('nobody-by-that-name');
+    await expect.poll(() => options.getByRole('row', { name: /Priya Sharma/ }).count()).toBe(0);
+    await options.close();
+  });
+
   it('links the options page to the privacy policy shipped inside the extension', async () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
