@@ -5,6 +5,8 @@ import { sendMessage } from '@/lib/messages';
 import { PROVIDERS } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
 
+export const ACCOUNTS_CHANGED = 'capture-to-crm:accounts-changed';
+
 type Connected = { providerId: string; baseUrl: string; keyEnding: string };
 
 /** Accounts per provider: keys go in, never come back out; saving asks for that provider's host permission. */
@@ -13,6 +15,8 @@ export function Accounts() {
   const refresh = async () => {
     const reply = await sendMessage({ type: 'accounts.list' });
     setConnected(reply.ok ? reply.value : []);
+    // Other parts of Settings (the providers to choose from) follow.
+    window.dispatchEvent(new Event(ACCOUNTS_CHANGED));
   };
   useEffect(() => {
     void refresh();

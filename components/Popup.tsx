@@ -4,7 +4,7 @@ import { type CaptureOutcome, captureTab } from '@/lib/capture';
 import type { Candidate } from '@/lib/capture-result';
 import { type ContactInput, candidateToContact, displayName } from '@/lib/contact';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
-import { blankForm, type ContactForm, candidateToForm, type FormErrors, formToInput } from '@/lib/form';
+import { blankForm, type ContactForm, candidateToForm, type FormErrors, formSoFar, formToInput } from '@/lib/form';
 import { type SendOutcome, sendMessage } from '@/lib/messages';
 import { checkValues, idFromPasted, knownText, outcomeText, providerValues } from '@/lib/provider-form';
 import { getProvider } from '@/lib/providers/index';
@@ -36,6 +36,7 @@ export function Popup() {
   const [connected, setConnected] = useState<string[]>([]);
   const [providerId, setProviderId] = useState(LOCAL);
   const [overrides, setOverrides] = useState<Record<string, unknown>>({});
+  const [defaults, setDefaults] = useState<Record<string, Record<string, unknown>>>({});
   const [providerErrors, setProviderErrors] = useState<Record<string, string>>({});
   const [known, setKnown] = useState<Known | null>(null);
   const [action, setAction] = useState<'create' | 'update'>('create');
@@ -46,10 +47,11 @@ export function Popup() {
 
   useEffect(() => {
     void (async () => {
-      const [outcome, accounts, settings] = await Promise.all([
-        captureTab(),
+      const settings = await loadSettings();
+      setDefaults(settings.defaults);
+      const [outcome, accounts] = await Promise.all([
+        captureTab({ region: settings.region }),
         sendMessage({ type: 'accounts.list' }),
-        loadSettings(),
       ]);
       const available = accounts.ok ? accounts.value.map((a) => a.providerId).filter((id) => getProvider(id)) : [];
       setConnected(available);
@@ -81,8 +83,14 @@ export function Popup() {
   const provider = providerId === LOCAL ? null : getProvider(providerId);
   const checked = useMemo(() => formToInput(form, region), [form, region]);
   const values = useMemo(
-    () => (provider && checked.ok ? providerValues(provider, checked.input, overrides) : null),
-    [provider, checked, overrides],
+    () =>
+      provider
+        ? providerValues(provider, checked.ok ? checked.input : formSoFar(form, region), {
+            ...defaults[provider.id],
+            ...overrides,
+          })
+        : null,
+    [provider, checked, form, region, overrides, defaults],
   );
 
   // Is this person already in the provider (our history, then a lookup by our external id)?
@@ -168,7 +176,7 @@ export function Popup() {
     }
     setErrors({});
     if (!provider) return saveLocally(checked.input);
-    const values = providerValues(provider, checked.input, overrides);
+    const values = providerValues(provider, checked.input, { ...defaults[provider.id], ...overrides });
     const valid = checkValues(provider, values);
     if (!valid.ok) {
       setProviderErrors(valid.errors);
@@ -244,7 +252,10 @@ export function Popup() {
         );
         continue;
       }
-      const valid = checkValues(provider, providerValues(provider, contact, overrides));
+      const valid = checkValues(
+        provider,
+        providerValues(provider, contact, { ...defaults[provider.id], ...overrides }),
+      );
       if (!valid.ok)
         results.push({ name, text: `${name} was not sent: ${Object.values(valid.errors)[0]}`, error: true });
       else sends.push({ name, contact, values: valid.values });

@@ -6,16 +6,18 @@ interface Props {
   values: Record<string, unknown>;
   errors: Record<string, string>;
   onOverride: (key: string, value: unknown) => void;
+  /** The group's title: "<Provider> fields" unless told otherwise. */
+  legend?: string;
 }
 
 /**
  * The contact laid out in the provider's own fields, with its labels and limits: what will be sent. Single
  * values are edited here; lists (emails, phones) come from the contact details above.
  */
-export function ProviderFields({ provider, values, errors, onOverride }: Props) {
+export function ProviderFields({ provider, values, errors, onOverride, legend }: Props) {
   return (
     <fieldset class="provider-fields">
-      <legend>{provider.label} fields</legend>
+      <legend>{legend ?? `${provider.label} fields`}</legend>
       {provider.fields.map((field) => (
         <ProviderField
           key={field.key}

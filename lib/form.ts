@@ -84,3 +84,23 @@ export function formToInput(
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, input: parsed.data };
 }
+
+/** What the form holds so far, keeping only the valid emails and phones: to show a provider's fields while typing. */
+export function formSoFar(form: ContactForm, region: string): ContactInput {
+  const emails = form.emails.map((e) => e.trim().toLowerCase()).filter((e) => EMAIL.test(e));
+  const phones = form.phones.flatMap((p) => {
+    const parsed = parsePhoneNumberFromString(p.value.replace(/^\s*00/, '+'), region as CountryCode);
+    return parsed?.isValid() ? [{ value: parsed.number, type: p.type }] : [];
+  });
+  const clip = (text: string, max: number) => text.trim().slice(0, max);
+  return {
+    firstName: clip(form.firstName, 100),
+    lastName: clip(form.lastName, 100),
+    company: clip(form.company, 200),
+    title: clip(form.title, 200),
+    emails: emails.slice(0, 20),
+    phones: phones.slice(0, 20),
+    website: clip(form.website, 2048),
+    notes: clip(form.notes, 5000),
+  };
+}

@@ -1,8 +1,19 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from './zod';
 
-/** The user's choices that outlive a popup: which provider it opens on. */
-const SettingsSchema = z.object({ lastProvider: z.string().max(40).default('local') });
+/** The user's choices that outlive a popup. */
+const SettingsSchema = z.object({
+  /** The provider the popup opens on (the last one used, or the one chosen in Settings). */
+  lastProvider: z.string().max(40).default('local'),
+  /** How numbers without a country code are read: a region (ISO 3166-1 alpha-2), or null for the page's own. */
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .default(null),
+  /** Values every send to a provider starts from (OpenPhone source, ClearTalk list and tag, Vixiees opt-ins…). */
+  defaults: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
 export type Settings = z.infer<typeof SettingsSchema>;
 
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
@@ -13,5 +24,20 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export async function saveSettings(change: Partial<Settings>): Promise<void> {
-  await settingsItem.setValue({ ...(await loadSettings()), ...change });
+  await settingsItem.setValue(SettingsSchema.parse({ ...(await loadSettings()), ...change }));
 }
+
+/** The provider fields worth a default: what describes where a contact came from or how to treat it, not who. */
+export const DEFAULTABLE: Record<string, string[]> = {
+  openphone: ['source'],
+  vixiees: [
+    'source',
+    'priority',
+    'whatsapp_transactional_opt_in',
+    'email_transactional_opt_in',
+    'whatsapp_marketing_opt_in',
+    'email_marketing_opt_in',
+  ],
+  cleartalk: ['listName', 'tag', 'contactSource'],
+  routera: [],
+};

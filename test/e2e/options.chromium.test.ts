@@ -21,7 +21,7 @@ afterAll(async () => {
   await mock?.close();
 });
 
-const card = (name: string) => options.getByRole('form', { name });
+const card = (name: string) => options.getByRole('form', { name, exact: true });
 const statusOf = (name: string) => card(name).getByRole('status');
 
 describe('accounts in Settings (Chromium, mock providers)', () => {
@@ -67,5 +67,32 @@ describe('accounts in Settings (Chromium, mock providers)', () => {
     });
     expect(stored).not.toContain(MOCK_KEYS.openphone);
     expect(stored).toContain('routera');
+  });
+
+  it('keeps ClearTalk defaults that every send from the popup starts from', async () => {
+    const cleartalk = card('ClearTalk');
+    await cleartalk.getByLabel('ClearTalk API key').fill(MOCK_KEYS.cleartalk);
+    await cleartalk.getByLabel('ClearTalk API address').fill(mock.baseUrl('cleartalk'));
+    await cleartalk.getByRole('button', { name: 'Connect ClearTalk' }).click();
+    await expect.poll(() => statusOf('ClearTalk').textContent()).toBe('Connected to ClearTalk: the key was accepted.');
+
+    const defaults = options.getByRole('form', { name: 'ClearTalk defaults' });
+    await defaults.getByLabel('ClearTalk List').fill('Trade show 2026');
+    await defaults.getByLabel('ClearTalk Tag').fill('hot-lead');
+    await defaults.getByRole('button', { name: 'Save ClearTalk defaults' }).click();
+    await options.getByText('Saved the ClearTalk defaults: every send starts from them.').waitFor();
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByLabel('Send to').selectOption('cleartalk');
+    expect(await popup.getByLabel('ClearTalk List').inputValue()).toBe('Trade show 2026');
+    await popup.getByLabel('First name', { exact: true }).fill('Nora');
+    await popup.getByLabel('Email', { exact: true }).fill('nora@fjord-labs.no');
+    await popup.getByRole('button', { name: 'Send to ClearTalk' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Sent Nora to ClearTalk.');
+    expect(mock.records('cleartalk')).toEqual([
+      expect.objectContaining({ email: 'nora@fjord-labs.no', listName: 'Trade show 2026', tag: 'hot-lead' }),
+    ]);
+    await popup.close();
   });
 });

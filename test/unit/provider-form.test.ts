@@ -55,3 +55,34 @@ describe('the popup’s provider form', () => {
     expect(outcomeText('OpenPhone', 'Jane Doe', { state: 'queued', error: null }).text).toMatch(/sent automatically/);
   });
 });
+
+describe('settings', () => {
+  it('keeps a region, the provider the popup opens on and provider defaults; refuses a bad region', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    fakeBrowser.reset();
+    const { loadSettings, saveSettings } = await import('@/lib/settings');
+    expect(await loadSettings()).toEqual({ lastProvider: 'local', region: null, defaults: {} });
+    await saveSettings({ region: 'DE', lastProvider: 'cleartalk', defaults: { cleartalk: { tag: 'hot' } } });
+    expect(await loadSettings()).toEqual({
+      lastProvider: 'cleartalk',
+      region: 'DE',
+      defaults: { cleartalk: { tag: 'hot' } },
+    });
+    await expect(saveSettings({ region: 'Germany' })).rejects.toThrow();
+    expect((await loadSettings()).region).toBe('DE');
+  });
+
+  it('fills a provider’s fields from a half-typed form, keeping only what is valid', async () => {
+    const { blankForm, formSoFar } = await import('@/lib/form');
+    const partial = formSoFar(
+      {
+        ...blankForm(),
+        firstName: 'Nora',
+        emails: ['nora@', 'nora@fjord.no'],
+        phones: [{ value: '12', type: 'work' }],
+      },
+      'NO',
+    );
+    expect(partial).toMatchObject({ firstName: 'Nora', emails: ['nora@fjord.no'], phones: [] });
+  });
+});
