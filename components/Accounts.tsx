@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkBaseUrl, originPattern } from '@/lib/accounts';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 import { PROVIDERS } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
@@ -21,12 +22,12 @@ export function Accounts() {
   useEffect(() => {
     void refresh();
   }, []);
-  if (connected === null) return <p role="status">Loading…</p>;
+  if (connected === null) return <p role="status">{t('loading')}</p>;
   const providers = Object.values(PROVIDERS).filter((p) => p.id !== 'local') as unknown as Provider[];
   return (
     <section aria-labelledby="accounts-heading">
       <div class="section-head">
-        <h2 id="accounts-heading">Accounts</h2>
+        <h2 id="accounts-heading">{t('accounts')}</h2>
       </div>
       <div class="accounts">
         {providers.map((provider) => (
@@ -61,7 +62,7 @@ function AccountCard({
   const id = (name: string) => `${provider.id}-${name}`;
 
   const test = async () => {
-    setStatus({ text: `Testing the connection to ${provider.label}…`, error: false });
+    setStatus({ text: t('testing', provider.label), error: false });
     const reply = await sendMessage({ type: 'provider.test', providerId: provider.id });
     if (!reply.ok) setStatus({ text: reply.error, error: true });
     else setStatus({ text: reply.value.message, error: !reply.value.connected });
@@ -73,7 +74,7 @@ function AccountCard({
     if (problem) return setStatus({ text: problem, error: true });
     if (!account && (oauth ? !clientId.trim() || !clientSecret.trim() : !apiKey.trim())) {
       return setStatus({
-        text: oauth ? 'Enter the client id and the client secret.' : `Enter your ${provider.label} API key.`,
+        text: oauth ? t('enterClient') : t('enterKey', provider.label),
         error: true,
       });
     }
@@ -85,13 +86,13 @@ function AccountCard({
         granted = await browser.permissions.request({ origins: [originPattern(baseUrl.trim())] });
       } catch {
         return setStatus({
-          text: `Capture to CRM can only reach ${provider.label}'s own domain (or this computer, for testing). Check the API address.`,
+          text: t('onlyOwnDomain', provider.label),
           error: true,
         });
       }
       if (!granted)
         return setStatus({
-          text: `Without permission to reach ${new URL(baseUrl.trim()).host}, nothing can be sent to ${provider.label}.`,
+          text: t('noPermission', new URL(baseUrl.trim()).host, provider.label),
           error: true,
         });
       // A key is pasted as "Bearer …" often enough; the provider's own rules clean it in the background.
@@ -113,10 +114,10 @@ function AccountCard({
   };
 
   const remove = async () => {
-    if (!window.confirm(`Remove the ${provider.label} account? Its key is erased from this browser.`)) return;
+    if (!window.confirm(t('confirmRemove', provider.label))) return;
     const reply = await sendMessage({ type: 'accounts.remove', providerId: provider.id });
     setStatus(
-      reply.ok ? { text: `${provider.label} account removed.`, error: false } : { text: reply.error, error: true },
+      reply.ok ? { text: t('accountRemoved', provider.label), error: false } : { text: reply.error, error: true },
     );
     await onChange();
   };
@@ -125,48 +126,48 @@ function AccountCard({
     <form class="account" onSubmit={(e) => void save(e)} aria-labelledby={id('title')} noValidate>
       <h3 id={id('title')}>{provider.label}</h3>
       <p class="connection">
-        {account ? `Connected${account.keyEnding ? ` · key ending ${account.keyEnding}` : ''}` : 'Not connected'}
+        {account ? (account.keyEnding ? t('connectedKey', account.keyEnding) : t('connected')) : t('notConnected')}
       </p>
       {oauth ? (
         <>
           <Field
             id={id('client-id')}
-            label={`${provider.label} client id`}
+            label={t('clientId', provider.label)}
             value={clientId}
             onInput={setClientId}
-            placeholder={account ? 'saved — type to replace' : ''}
+            placeholder={account ? t('savedTypeToReplace') : ''}
           />
           <Field
             id={id('client-secret')}
-            label={`${provider.label} client secret`}
+            label={t('clientSecret', provider.label)}
             value={clientSecret}
             onInput={setClientSecret}
             secret
-            placeholder={account ? 'saved — type to replace' : ''}
+            placeholder={account ? t('savedTypeToReplace') : ''}
           />
         </>
       ) : (
         <Field
           id={id('key')}
-          label={`${provider.label} API key`}
+          label={t('apiKey', provider.label)}
           value={apiKey}
           onInput={setApiKey}
           secret
-          placeholder={account ? `saved (…${account.keyEnding}) — type to replace` : ''}
+          placeholder={account ? t('savedKeyTypeToReplace', account.keyEnding) : ''}
         />
       )}
-      <Field id={id('url')} label={`${provider.label} API address`} value={baseUrl} onInput={setBaseUrl} />
+      <Field id={id('url')} label={t('apiAddress', provider.label)} value={baseUrl} onInput={setBaseUrl} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          {account ? `Save ${provider.label}` : `Connect ${provider.label}`}
+          {account ? t('saveProvider', provider.label) : t('connectProvider', provider.label)}
         </button>
         {account && (
           <>
             <button type="button" onClick={() => void test()}>
-              Test {provider.label} connection
+              {t('testConnection', provider.label)}
             </button>
             <button type="button" class="link" onClick={() => void remove()}>
-              Remove {provider.label}
+              {t('removeProvider', provider.label)}
             </button>
           </>
         )}

@@ -3,6 +3,7 @@ import { listContacts, watchContacts } from '@/lib/address-book';
 import { type Contact, displayName } from '@/lib/contact';
 import { contactsToCsv, contactsToVcard } from '@/lib/export';
 import { readablePhone } from '@/lib/form';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 
 /** The local address book: newest first, exportable as CSV and vCard. */
@@ -17,65 +18,65 @@ export function AddressBook() {
   }, []);
 
   const remove = async (contact: Contact) => {
-    if (!window.confirm(`Delete ${displayName(contact)} from the address book?`)) return;
+    if (!window.confirm(t('confirmDelete', displayName(contact)))) return;
     const reply = await sendMessage({ type: 'addressBook.delete', id: contact.id });
     setError(reply.ok ? null : reply.error);
   };
 
-  if (contacts === null) return <p role="status">Loading…</p>;
+  if (contacts === null) return <p role="status">{t('loading')}</p>;
   const shown = contacts.filter((c) => matches(c, query));
   return (
     <section aria-labelledby="address-book-heading">
       <div class="section-head">
-        <h2 id="address-book-heading">Local address book</h2>
+        <h2 id="address-book-heading">{t('localAddressBook')}</h2>
         <div class="actions">
           <button
             type="button"
             disabled={contacts.length === 0}
             onClick={() => download('contacts.csv', 'text/csv', contactsToCsv(contacts))}
           >
-            Export CSV
+            {t('exportCsv')}
           </button>
           <button
             type="button"
             disabled={contacts.length === 0}
             onClick={() => download('contacts.vcf', 'text/vcard', contactsToVcard(contacts))}
           >
-            Export vCard
+            {t('exportVcard')}
           </button>
         </div>
       </div>
       {error && <p class="status error">{error}</p>}
       {contacts.length > 0 && (
         <div class="field search">
-          <label for="address-book-search">Search the address book</label>
+          <label for="address-book-search">{t('searchBook')}</label>
           <input
             id="address-book-search"
             type="search"
             value={query}
-            placeholder="Name, email, phone or company"
+            placeholder={t('searchPlaceholder')}
             onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           />
           <p class="help" aria-live="polite">
-            {query.trim() ? `${shown.length} of ${contacts.length} contacts` : `${contacts.length} contacts`}
+            {query.trim() ? t('nOfMContacts', shown.length, contacts.length) : t('nContacts', contacts.length)}
           </p>
         </div>
       )}
       {contacts.length === 0 ? (
-        <p>No contacts yet. Open a lead page, click the toolbar button and save someone.</p>
+        <p>{t('noContacts')}</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Saved contacts, newest first</caption>
+          <caption class="visually-hidden">{t('savedContactsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Job title</th>
-              <th scope="col">Company</th>
-              <th scope="col">Emails</th>
-              <th scope="col">Phones</th>
-              <th scope="col">Saved</th>
+              <th scope="col">{t('colName')}</th>
+              <th scope="col">{t('colJobTitle')}</th>
+              <th scope="col">{t('colCompany')}</th>
+              <th scope="col">{t('colEmails')}</th>
+              <th scope="col">{t('colPhones')}</th>
+              <th scope="col">{t('colSaved')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('colActions')}</span>
               </th>
             </tr>
           </thead>
@@ -94,10 +95,10 @@ export function AddressBook() {
                   <button
                     type="button"
                     class="link"
-                    aria-label={`Delete ${displayName(c)}`}
+                    aria-label={t('deleteName', displayName(c))}
                     onClick={() => void remove(c)}
                   >
-                    Delete
+                    {t('delete')}
                   </button>
                 </td>
               </tr>

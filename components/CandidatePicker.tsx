@@ -1,5 +1,6 @@
 import type { Candidate } from '@/lib/capture-result';
 import { readablePhone } from '@/lib/form';
+import { t } from '@/lib/i18n';
 
 interface Props {
   candidates: Candidate[];
@@ -14,10 +15,10 @@ interface Props {
 export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick }: Props) {
   return (
     <fieldset class="candidates">
-      <legend>People on this page ({candidates.length})</legend>
+      <legend>{t('peopleOnPage', candidates.length)}</legend>
       <ul>
         {candidates.map((c, i) => {
-          const name = c.name?.full ?? c.emails[0] ?? (c.phones[0] ? readablePhone(c.phones[0].e164) : 'Unnamed');
+          const name = c.name?.full ?? c.emails[0] ?? (c.phones[0] ? readablePhone(c.phones[0].e164) : t('unnamed'));
           const detail = [c.title, c.emails[0], c.phones[0] ? readablePhone(c.phones[0].e164) : null]
             .filter(Boolean)
             .join(' · ');
@@ -39,7 +40,7 @@ export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick
                 class="tick"
                 checked={ticked.has(i)}
                 onChange={() => onTick(i)}
-                aria-label={`Include ${name} in a bulk send`}
+                aria-label={t('includeInBulk', name)}
               />
             </li>
           );

@@ -1,12 +1,13 @@
 import type { PhoneType } from '@/lib/extract/types';
 import type { ContactForm, FormErrors } from '@/lib/form';
+import { t } from '@/lib/i18n';
 
 const PHONE_TYPE_LABELS: Record<PhoneType, string> = {
-  work: 'Work',
-  mobile: 'Mobile',
-  home: 'Home',
-  fax: 'Fax',
-  other: 'Other',
+  work: 'phoneWork',
+  mobile: 'phoneMobile',
+  home: 'phoneHome',
+  fax: 'phoneFax',
+  other: 'phoneOther',
 };
 
 interface Props {
@@ -23,7 +24,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
       <div class="row">
         <TextField
           id="firstName"
-          label="First name"
+          label={t('firstName')}
           value={form.firstName}
           error={errors.firstName}
           onInput={(v) => set('firstName', v)}
@@ -31,7 +32,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         />
         <TextField
           id="lastName"
-          label="Last name"
+          label={t('lastName')}
           value={form.lastName}
           error={errors.lastName}
           onInput={(v) => set('lastName', v)}
@@ -41,7 +42,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
       <div class="row">
         <TextField
           id="company"
-          label="Company"
+          label={t('company')}
           value={form.company}
           error={errors.company}
           onInput={(v) => set('company', v)}
@@ -49,7 +50,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         />
         <TextField
           id="title"
-          label="Job title"
+          label={t('jobTitle')}
           value={form.title}
           error={errors.title}
           onInput={(v) => set('title', v)}
@@ -61,7 +62,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
           key={`email-${i}`}
           id={`email-${i}`}
           type="email"
-          label={i === 0 ? 'Email' : `Email ${i + 1}`}
+          label={i === 0 ? t('email') : t('emailN', i + 1)}
           value={email}
           error={errors[`emails.${i}`]}
           onInput={(v) =>
@@ -82,14 +83,14 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         />
       ))}
       <button type="button" class="link" onClick={() => set('emails', [...form.emails, ''])}>
-        Add email
+        {t('addEmail')}
       </button>
       {form.phones.map((phone, i) => (
         <div class="row phone" key={`phone-${i}`}>
           <TextField
             id={`phone-${i}`}
             type="tel"
-            label={i === 0 ? 'Phone' : `Phone ${i + 1}`}
+            label={i === 0 ? t('phone') : t('phoneN', i + 1)}
             value={phone.value}
             error={errors[`phones.${i}`]}
             onInput={(v) =>
@@ -109,7 +110,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
             }
           />
           <label class="field narrow" for={`phone-type-${i}`}>
-            <span>{i === 0 ? 'Phone type' : `Phone ${i + 1} type`}</span>
+            <span>{i === 0 ? t('phoneType') : t('phoneNType', i + 1)}</span>
             <select
               id={`phone-type-${i}`}
               value={phone.type}
@@ -122,7 +123,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
             >
               {Object.entries(PHONE_TYPE_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
-                  {label}
+                  {t(label)}
                 </option>
               ))}
             </select>
@@ -130,18 +131,18 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         </div>
       ))}
       <button type="button" class="link" onClick={() => set('phones', [...form.phones, { value: '', type: 'work' }])}>
-        Add phone
+        {t('addPhone')}
       </button>
       <TextField
         id="website"
-        label="Website"
+        label={t('website')}
         value={form.website}
         error={errors.website}
         onInput={(v) => set('website', v)}
         type="url"
       />
       <label class="field" for="notes">
-        <span>Notes</span>
+        <span>{t('notes')}</span>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
       </label>
     </div>
@@ -183,7 +184,7 @@ function TextField({
           onInput={(e) => onInput(e.currentTarget.value)}
         />
         {onRemove && (
-          <button type="button" class="icon" aria-label={`Remove ${label.toLowerCase()}`} onClick={onRemove}>
+          <button type="button" class="icon" aria-label={t('removeField', label.toLowerCase())} onClick={onRemove}>
             ×
           </button>
         )}

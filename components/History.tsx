@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadOutbox, type OutboxItem, watchOutbox } from '@/lib/delivery/outbox';
 import { listHistory, type SendRecord, watchHistory } from '@/lib/history';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 import { getProvider } from '@/lib/providers/index';
 
@@ -8,11 +9,11 @@ const providerLabel = (id: string) => getProvider(id)?.label ?? id;
 const when = (iso: string | number) => new Date(iso).toLocaleString();
 
 const STATE_TEXT: Record<OutboxItem['state'], string> = {
-  queued: 'Waiting to send',
-  'in-flight': 'Sending',
-  unknown: 'Checking whether it arrived',
-  'may-exist': 'May already exist',
-  failed: 'Failed',
+  queued: 'stateQueued',
+  'in-flight': 'stateInFlight',
+  unknown: 'stateUnknown',
+  'may-exist': 'stateMayExist',
+  failed: 'stateFailed',
 };
 
 /**
@@ -42,50 +43,50 @@ export function History() {
       setStatus({
         text:
           choice === 'retry'
-            ? `Sending ${item.person.name || item.person.emails[0] || 'the contact'} again.`
-            : `Discarded the send of ${item.person.name || item.person.emails[0] || 'the contact'}.`,
+            ? t('sendingAgain', item.person.name || item.person.emails[0] || t('theContact'))
+            : t('discarded', item.person.name || item.person.emails[0] || t('theContact')),
         error: false,
       });
   };
 
-  if (outbox === null || history === null) return <p role="status">Loading…</p>;
+  if (outbox === null || history === null) return <p role="status">{t('loading')}</p>;
   // A send still in the outbox has its newest state there; the history keeps the finished ones.
   const pendingIds = new Set(outbox.map((o) => o.id));
   const finished = history.filter((h) => !pendingIds.has(h.id));
   return (
     <section aria-labelledby="history-heading">
       <div class="section-head">
-        <h2 id="history-heading">Sends</h2>
+        <h2 id="history-heading">{t('sends')}</h2>
       </div>
       <p role="status" class={status?.error ? 'status error' : 'status'}>
         {status?.text ?? ''}
       </p>
       {outbox.length > 0 && (
         <table>
-          <caption>Waiting or needing you ({outbox.length})</caption>
+          <caption>{t('waitingOrNeeding', outbox.length)}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Action</th>
-              <th scope="col">State</th>
-              <th scope="col">Next attempt</th>
-              <th scope="col">Last error</th>
+              <th scope="col">{t('colName')}</th>
+              <th scope="col">{t('colProvider')}</th>
+              <th scope="col">{t('colAction')}</th>
+              <th scope="col">{t('colState')}</th>
+              <th scope="col">{t('colNextAttempt')}</th>
+              <th scope="col">{t('colLastError')}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t('colActions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {outbox.map((item) => {
-              const name = item.person.name || item.person.emails[0] || 'Unnamed contact';
+              const name = item.person.name || item.person.emails[0] || t('unnamedContact');
               const decide = item.state === 'failed' || item.state === 'may-exist';
               return (
                 <tr key={item.id}>
                   <th scope="row">{name}</th>
                   <td>{providerLabel(item.providerId)}</td>
-                  <td>{item.action === 'create' ? 'Create' : 'Update'}</td>
-                  <td>{STATE_TEXT[item.state]}</td>
+                  <td>{item.action === 'create' ? t('actionCreate') : t('actionUpdate')}</td>
+                  <td>{t(STATE_TEXT[item.state])}</td>
                   <td>
                     {decide ? (
                       '—'
@@ -97,16 +98,20 @@ export function History() {
                   <td>
                     {decide && (
                       <span class="actions">
-                        <button type="button" aria-label={`Retry ${name}`} onClick={() => void resolve(item, 'retry')}>
-                          Retry
+                        <button
+                          type="button"
+                          aria-label={t('retryName', name)}
+                          onClick={() => void resolve(item, 'retry')}
+                        >
+                          {t('retry')}
                         </button>
                         <button
                           type="button"
                           class="link"
-                          aria-label={`Discard ${name}`}
+                          aria-label={t('discardName', name)}
                           onClick={() => void resolve(item, 'discard')}
                         >
-                          Discard
+                          {t('discard')}
                         </button>
                       </span>
                     )}
@@ -118,28 +123,28 @@ export function History() {
         </table>
       )}
       {finished.length === 0 ? (
-        <p>No sends yet. Connect a provider and send a contact from the popup.</p>
+        <p>{t('noSends')}</p>
       ) : (
         <table>
-          <caption>History, newest first</caption>
+          <caption>{t('historyCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Provider</th>
-              <th scope="col">Action</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Id in the provider</th>
-              <th scope="col">When</th>
-              <th scope="col">Note</th>
+              <th scope="col">{t('colName')}</th>
+              <th scope="col">{t('colProvider')}</th>
+              <th scope="col">{t('colAction')}</th>
+              <th scope="col">{t('colOutcome')}</th>
+              <th scope="col">{t('colRemoteId')}</th>
+              <th scope="col">{t('colWhen')}</th>
+              <th scope="col">{t('colNote')}</th>
             </tr>
           </thead>
           <tbody>
             {finished.slice(0, 200).map((record) => (
               <tr key={record.id}>
-                <th scope="row">{record.name || record.emails[0] || 'Unnamed contact'}</th>
+                <th scope="row">{record.name || record.emails[0] || t('unnamedContact')}</th>
                 <td>{providerLabel(record.providerId)}</td>
-                <td>{record.action === 'create' ? 'Create' : 'Update'}</td>
-                <td>{OUTCOME_TEXT[record.outcome]}</td>
+                <td>{record.action === 'create' ? t('actionCreate') : t('actionUpdate')}</td>
+                <td>{t(OUTCOME_TEXT[record.outcome])}</td>
                 <td>{record.remoteId ?? '—'}</td>
                 <td>
                   <time dateTime={record.at}>{when(record.at)}</time>
@@ -155,8 +160,8 @@ export function History() {
 }
 
 const OUTCOME_TEXT: Record<SendRecord['outcome'], string> = {
-  delivered: 'Delivered',
-  failed: 'Failed',
-  unknown: 'May already exist',
-  pending: 'Pending',
+  delivered: 'outcomeDelivered',
+  failed: 'stateFailed',
+  unknown: 'stateMayExist',
+  pending: 'outcomePending',
 };

@@ -5,6 +5,7 @@ import type { Candidate } from '@/lib/capture-result';
 import { type ContactInput, candidateToContact, displayName } from '@/lib/contact';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
 import { blankForm, type ContactForm, candidateToForm, type FormErrors, formSoFar, formToInput } from '@/lib/form';
+import { t } from '@/lib/i18n';
 import { type SendOutcome, sendMessage } from '@/lib/messages';
 import { checkValues, idFromPasted, knownText, outcomeText, providerValues } from '@/lib/provider-form';
 import { getProvider } from '@/lib/providers/index';
@@ -171,7 +172,7 @@ export function Popup() {
     event.preventDefault();
     if (!checked.ok) {
       setErrors(checked.errors);
-      failed(checked.errors.form ?? 'Some fields need a look before saving.');
+      failed(checked.errors.form ?? t('fieldsNeedLook'));
       return;
     }
     setErrors({});
@@ -180,13 +181,13 @@ export function Popup() {
     const valid = checkValues(provider, values);
     if (!valid.ok) {
       setProviderErrors(valid.errors);
-      failed(Object.values(valid.errors)[0] ?? `Some ${provider.label} fields need a look.`);
+      failed(Object.values(valid.errors)[0] ?? t('providerFieldsNeedLook', provider.label));
       return;
     }
     setProviderErrors({});
     const remoteId = action === 'update' ? (idFromPasted(pastedId) ?? known?.remoteId ?? null) : null;
     if (action === 'update' && !remoteId) {
-      failed(`Paste the contact’s ${provider.label} id or link to update it, or choose “Create new”.`);
+      failed(t('pasteIdToUpdate', provider.label));
       return;
     }
     setStatus({ kind: 'saving' });
@@ -202,7 +203,7 @@ export function Popup() {
       await finish();
       setStatus({
         kind: 'saved',
-        text: remoteId ? `Updated ${displayName(checked.input)} in ${provider.label}.` : said.text,
+        text: remoteId ? t('updatedIn', displayName(checked.input), provider.label) : said.text,
       });
       setKnown({ remoteId: outcome.remoteId ?? remoteId ?? '', since: known?.since ?? new Date().toISOString() });
     } else if (said.error) failed(said.text);
@@ -220,10 +221,7 @@ export function Popup() {
     const name = displayName(reply.value.contact);
     setStatus({
       kind: 'saved',
-      text:
-        reply.value.status === 'created'
-          ? `Saved ${name} to your address book.`
-          : `${name} was already in your address book: updated.`,
+      text: reply.value.status === 'created' ? t('savedToBook', name) : t('alreadyInBook', name),
     });
   };
 
@@ -238,7 +236,7 @@ export function Popup() {
   const sendTicked = async () => {
     const people = [...ticked].sort((a, b) => a - b).flatMap((i) => (candidates[i] ? [candidates[i]] : []));
     const results: Array<{ name: string; text: string; error: boolean }> = [];
-    const label = provider?.label ?? 'your address book';
+    const label = provider?.label ?? t('yourAddressBook');
     const sends: Array<{ name: string; contact: ContactInput; values: Record<string, unknown> }> = [];
     for (const candidate of people) {
       const contact = candidateToContact(candidate, url);
@@ -247,8 +245,8 @@ export function Popup() {
         const reply = await sendMessage({ type: 'addressBook.save', contact });
         results.push(
           reply.ok
-            ? { name, text: `Saved ${name} to ${label}.`, error: false }
-            : { name, text: `${name} was not saved: ${reply.error}`, error: true },
+            ? { name, text: t('savedTo', name, label), error: false }
+            : { name, text: t('notSaved', name, reply.error), error: true },
         );
         continue;
       }
@@ -257,7 +255,7 @@ export function Popup() {
         providerValues(provider, contact, { ...defaults[provider.id], ...overrides }),
       );
       if (!valid.ok)
-        results.push({ name, text: `${name} was not sent: ${Object.values(valid.errors)[0]}`, error: true });
+        results.push({ name, text: t('notSent', name, Object.values(valid.errors)[0] ?? ''), error: true });
       else sends.push({ name, contact, values: valid.values });
     }
     if (provider && sends.length > 0) {
@@ -268,8 +266,7 @@ export function Popup() {
         sends: sends.map((s) => ({ action: 'create', remoteId: null, contact: s.contact, values: s.values })),
       });
       if (!reply.ok)
-        for (const s of sends)
-          results.push({ name: s.name, text: `${s.name} was not sent: ${reply.error}`, error: true });
+        for (const s of sends) results.push({ name: s.name, text: t('notSent', s.name, reply.error), error: true });
       else
         reply.value.forEach((outcome, i) => {
           const name = sends[i]?.name ?? '';
@@ -280,7 +277,7 @@ export function Popup() {
     const good = results.filter((r) => !r.error).length;
     setStatus({
       kind: good === results.length ? 'saved' : 'error',
-      text: `${good} of ${results.length} sent to ${label}.`,
+      text: t('nOfMSent', good, results.length, label),
     });
     if (good === results.length) setTicked(new Set());
   };
@@ -288,29 +285,29 @@ export function Popup() {
   if (capture === null) {
     return (
       <main class="popup">
-        <p role="status">Reading the page…</p>
+        <p role="status">{t('readingPage')}</p>
       </main>
     );
   }
 
-  const target = provider?.label ?? 'address book';
+  const target = provider?.label ?? t('addressBook');
   const busy = status.kind === 'saving';
   return (
     <main class="popup">
       <header>
         <h1>Capture to CRM</h1>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Open address book
+          {t('openAddressBook')}
         </button>
       </header>
       <div class="field provider-switch">
-        <label for="provider">Send to</label>
+        <label for="provider">{t('sendTo')}</label>
         <select
           id="provider"
           value={providerId}
           onChange={(e) => chooseProvider((e.currentTarget as HTMLSelectElement).value)}
         >
-          <option value={LOCAL}>Local address book</option>
+          <option value={LOCAL}>{t('localAddressBook')}</option>
           {connected.map((id) => (
             <option key={id} value={id}>
               {getProvider(id)?.label ?? id}
@@ -319,26 +316,19 @@ export function Popup() {
         </select>
       </div>
       {!capture.ok && <p class="notice">{capture.error}</p>}
-      {capture.ok && candidates.length === 0 && (
-        <p class="notice">
-          No people found on this page. Fill in the form by hand, or select the part of the page that names them,
-          right-click and choose “Capture selection”.
-        </p>
-      )}
+      {capture.ok && candidates.length === 0 && <p class="notice">{t('noPeople')}</p>}
       {candidates.length > 1 && (
         <CandidatePicker candidates={candidates} selected={selected} onSelect={pick} ticked={ticked} onTick={toggle} />
       )}
       {ticked.size > 0 && (
         <div class="actions bulk">
           <button type="button" disabled={busy} onClick={() => void sendTicked()}>
-            {provider
-              ? `Send ${ticked.size} ticked to ${provider.label}`
-              : `Save ${ticked.size} ticked to address book`}
+            {provider ? t('sendTickedTo', ticked.size, provider.label) : t('saveTickedToBook', ticked.size)}
           </button>
         </div>
       )}
       {bulkResults.length > 0 && (
-        <ul class="bulk-results" aria-label="Outcome per contact">
+        <ul class="bulk-results" aria-label={t('outcomePerContact')}>
           {bulkResults.map((r) => (
             <li key={r.name} class={r.error ? 'error' : 'saved'}>
               {r.text}
@@ -364,10 +354,10 @@ export function Popup() {
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
             {busy
-              ? 'Sending…'
+              ? t('sending')
               : provider
-                ? `${action === 'update' ? 'Update in' : 'Send to'} ${target}`
-                : 'Save to address book'}
+                ? t(action === 'update' ? 'updateIn' : 'sendToProvider', target)
+                : t('saveToBook')}
           </button>
         </div>
         <p role="status" class={`status ${status.kind}`} aria-live="polite">
@@ -375,7 +365,7 @@ export function Popup() {
         </p>
         {status.kind === 'error' && status.settings && (
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            Open Settings
+            {t('openSettings')}
           </button>
         )}
       </form>
@@ -398,19 +388,19 @@ function ProviderPart(props: {
   return (
     <>
       <fieldset class="known">
-        <legend>{known ? knownText(provider.label, known.since) : `New in ${provider.label}?`}</legend>
+        <legend>{known ? knownText(provider.label, known.since) : t('newIn', provider.label)}</legend>
         <label>
           <input type="radio" name="action" checked={action === 'create'} onChange={() => props.onAction('create')} />
-          Create new
+          {t('createNew')}
         </label>
         <label>
           <input type="radio" name="action" checked={action === 'update'} onChange={() => props.onAction('update')} />
-          {known ? 'Update it' : 'Update an existing contact'}
+          {known ? t('updateIt') : t('updateExisting')}
         </label>
         {action === 'update' && (
           <div class="field">
             <label for="paste-id">
-              {known ? `${provider.label} id (found: ${known.remoteId})` : `${provider.label} id or link`}
+              {known ? t('idFound', provider.label, known.remoteId) : t('idOrLink', provider.label)}
             </label>
             <input
               id="paste-id"

@@ -1,6 +1,7 @@
 import { getCountries } from 'libphonenumber-js';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { emptyContactInput } from '@/lib/contact';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 import { checkValues } from '@/lib/provider-form';
 import { externalIdFor } from '@/lib/providers/external-id';
@@ -34,7 +35,7 @@ export function Preferences() {
       .sort((a, b) => a.name.localeCompare(b.name));
   }, []);
 
-  if (settings === null) return <p role="status">Loading…</p>;
+  if (settings === null) return <p role="status">{t('loading')}</p>;
 
   const change = async (next: Partial<Settings>, said: string) => {
     const merged = { ...settings, ...next };
@@ -46,23 +47,20 @@ export function Preferences() {
   return (
     <section aria-labelledby="preferences-heading">
       <div class="section-head">
-        <h2 id="preferences-heading">Preferences</h2>
+        <h2 id="preferences-heading">{t('preferences')}</h2>
       </div>
       <div class="preferences">
         <div class="field">
-          <label for="open-on">Open the popup on</label>
+          <label for="open-on">{t('openPopupOn')}</label>
           <select
             id="open-on"
             value={settings.lastProvider}
             onChange={(e) => {
               const id = (e.currentTarget as HTMLSelectElement).value;
-              void change(
-                { lastProvider: id },
-                `The popup opens on ${getProvider(id)?.label ?? 'the local address book'}.`,
-              );
+              void change({ lastProvider: id }, t('popupOpensOn', getProvider(id)?.label ?? t('theLocalBook')));
             }}
           >
-            <option value="local">Local address book</option>
+            <option value="local">{t('localAddressBook')}</option>
             {connected.map((id) => (
               <option key={id} value={id}>
                 {getProvider(id)?.label ?? id}
@@ -71,7 +69,7 @@ export function Preferences() {
           </select>
         </div>
         <div class="field">
-          <label for="region">Phone numbers without a country code are from</label>
+          <label for="region">{t('regionLabel')}</label>
           <select
             id="region"
             value={settings.region ?? ''}
@@ -79,13 +77,11 @@ export function Preferences() {
               const code = (e.currentTarget as HTMLSelectElement).value || null;
               void change(
                 { region: code },
-                code
-                  ? `Numbers without a country code are read as ${regions.find((r) => r.code === code)?.name ?? code}.`
-                  : 'Numbers are read by the country of each page.',
+                code ? t('regionSet', regions.find((r) => r.code === code)?.name ?? code) : t('regionPage'),
               );
             }}
           >
-            <option value="">The page’s own country (recommended)</option>
+            <option value="">{t('regionPageOption')}</option>
             {regions.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}
@@ -105,10 +101,7 @@ export function Preferences() {
             provider={provider}
             defaults={settings.defaults[provider.id] ?? {}}
             onSave={(values) =>
-              change(
-                { defaults: { ...settings.defaults, [provider.id]: values } },
-                `Saved the ${provider.label} defaults: every send starts from them.`,
-              )
+              change({ defaults: { ...settings.defaults, [provider.id]: values } }, t('defaultsSaved', provider.label))
             }
           />
         ))}
@@ -149,16 +142,16 @@ function ProviderDefaults({
   };
 
   return (
-    <form class="defaults" onSubmit={(e) => void save(e)} aria-label={`${provider.label} defaults`} noValidate>
+    <form class="defaults" onSubmit={(e) => void save(e)} aria-label={t('providerDefaults', provider.label)} noValidate>
       <ProviderFields
         provider={only}
         values={shown}
         errors={errors}
         onOverride={(key, value) => setValues({ ...values, [key]: value })}
-        legend={`${provider.label} defaults`}
+        legend={t('providerDefaults', provider.label)}
       />
       <div class="actions">
-        <button type="submit">Save {provider.label} defaults</button>
+        <button type="submit">{t('saveDefaults', provider.label)}</button>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import { isEditable, shownValue } from '@/lib/provider-form';
 import type { FieldDef, Provider } from '@/lib/providers/types';
 
@@ -17,7 +18,7 @@ interface Props {
 export function ProviderFields({ provider, values, errors, onOverride, legend }: Props) {
   return (
     <fieldset class="provider-fields">
-      <legend>{legend ?? `${provider.label} fields`}</legend>
+      <legend>{legend ?? t('providerFields', provider.label)}</legend>
       {provider.fields.map((field) => (
         <ProviderField
           key={field.key}

@@ -1,4 +1,5 @@
 import type { ContactInput } from './contact';
+import { t } from './i18n';
 import { externalIdFor } from './providers/external-id';
 import type { FieldDef, Provider } from './providers/types';
 
@@ -61,7 +62,7 @@ export function checkValues(
 
 /** "In OpenPhone since 3 Nov" / "Already in OpenPhone": where the person is already known. */
 export function knownText(providerLabel: string, since: string | null, locale?: string): string {
-  if (!since) return `Already in ${providerLabel}`;
+  if (!since) return t('alreadyIn', providerLabel);
   const date = new Date(since);
   const sameYear = date.getFullYear() === new Date().getFullYear();
   const day = date.toLocaleDateString(locale, {
@@ -69,7 +70,7 @@ export function knownText(providerLabel: string, since: string | null, locale?: 
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
   });
-  return `In ${providerLabel} since ${day}`;
+  return t('inSince', providerLabel, day);
 }
 
 /** The remote id in what the user pasted: an id, or a URL whose last path segment is one. */
@@ -93,20 +94,17 @@ export function outcomeText(
 ): { text: string; error: boolean } {
   switch (outcome.state) {
     case 'delivered':
-      return { text: `Sent ${name} to ${providerLabel}.`, error: false };
+      return { text: t('sentTo', name, providerLabel), error: false };
     case 'queued':
     case 'in-flight':
     case 'unknown':
       return {
-        text: `${name}: ${providerLabel} did not answer yet — it will be sent automatically (see Sends in Settings).${outcome.error ? ` (${outcome.error})` : ''}`,
+        text: `${t('notYet', name, providerLabel)}${outcome.error ? ` (${outcome.error})` : ''}`,
         error: false,
       };
     case 'may-exist':
-      return {
-        text: `${name} may already exist in ${providerLabel}. ${outcome.error ?? ''} Decide in Settings → Sends.`,
-        error: true,
-      };
+      return { text: t('mayExist', name, providerLabel, outcome.error ?? ''), error: true };
     default:
-      return { text: `${name} was not sent: ${outcome.error ?? 'unknown error'}`, error: true };
+      return { text: t('notSentError', name, outcome.error ?? t('unknownError')), error: true };
   }
 }

@@ -4,6 +4,7 @@ import { AddressBook } from '@/components/AddressBook';
 import { History } from '@/components/History';
 import { Preferences } from '@/components/Preferences';
 import '@/components/styles.css';
+import { t } from '@/lib/i18n';
 
 render(
   <main class="options">
@@ -13,7 +14,7 @@ render(
     <History />
     <AddressBook />
     <footer class="links">
-      <a href="/privacy.html">Privacy: what the extension reads, sends and stores</a>
+      <a href="/privacy.html">{t('privacyLink')}</a>
     </footer>
   </main>,
   document.getElementById('app') as HTMLElement,

@@ -5,11 +5,17 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/browsers.mjs';
 export const E2E_BUILD = resolve('.output/chrome-mv3-e2e');
 
 /** Debian Chromium with the test build of the extension loaded; the id is read from its service worker. */
-export async function launchWithExtension(dir = E2E_BUILD): Promise<{ context: BrowserContext; extensionId: string }> {
+export async function launchWithExtension(
+  dir = E2E_BUILD,
+  lang = 'en-US',
+): Promise<{ context: BrowserContext; extensionId: string }> {
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath(),
     headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    locale: lang,
+    // On Linux the browser's own language (which extensions get) comes from the environment, not --lang.
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+    args: [...CHROMIUM_ARGS, `--lang=${lang}`, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
