@@ -121,7 +121,7 @@ describe('screenshots for the README', () => {
     await options.setViewportSize({ width: 1100, height: 420 });
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByRole('row', { name: /Priya Sharma/ }).waitFor();
-    await options.screenshot({ path: `${folder}/options-${colorScheme}.png` });
+    await options.screenshot({ path: `${folder}/options-${colorScheme}.png`, fullPage: true });
     const background = await options.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 28)' : 'rgb(255, 255, 255)');
     await options.close();
