@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type CaptureOutcome, captureTab } from '@/lib/capture';
@@ -6,13 +7,21 @@ import { type ContactInput, candidateToContact, displayName } from '@/lib/contac
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
 import { blankForm, type ContactForm, candidateToForm, type FormErrors, formSoFar, formToInput } from '@/lib/form';
 import { t } from '@/lib/i18n';
-import { type SendOutcome, sendMessage } from '@/lib/messages';
-import { checkValues, idFromPasted, knownText, outcomeText, providerValues } from '@/lib/provider-form';
+import { type CustomFieldDef, type SendOutcome, sendMessage } from '@/lib/messages';
+import {
+  checkValues,
+  customFieldValues,
+  idFromPasted,
+  knownText,
+  outcomeText,
+  providerValues,
+} from '@/lib/provider-form';
 import { getProvider } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { CandidatePicker } from './CandidatePicker';
 import { ContactFormFields } from './ContactFormFields';
+import { CustomFields } from './CustomFields';
 import { ProviderFields } from './ProviderFields';
 
 type Status =
@@ -38,6 +47,8 @@ export function Popup() {
   const [providerId, setProviderId] = useState(LOCAL);
   const [overrides, setOverrides] = useState<Record<string, unknown>>({});
   const [defaults, setDefaults] = useState<Record<string, Record<string, unknown>>>({});
+  const [customDefs, setCustomDefs] = useState<CustomFieldDef[]>([]);
+  const [customTyped, setCustomTyped] = useState<Record<string, string | boolean>>({});
   const [providerErrors, setProviderErrors] = useState<Record<string, string>>({});
   const [known, setKnown] = useState<Known | null>(null);
   const [action, setAction] = useState<'create' | 'update'>('create');
@@ -83,16 +94,25 @@ export function Popup() {
   const region = capture?.ok ? capture.result.region : 'US';
   const provider = providerId === LOCAL ? null : getProvider(providerId);
   const checked = useMemo(() => formToInput(form, region), [form, region]);
+  /** The provider's values for a contact: its mapping, the Settings defaults, what was typed, custom fields. */
+  const valuesFor = (p: Provider, contact: ContactInput): Record<string, unknown> => {
+    const mapped = providerValues(p, contact, { ...defaults[p.id], ...overrides });
+    const custom = customFieldValues(customDefs, customTyped);
+    return custom.length > 0 ? { ...mapped, customFields: custom } : mapped;
+  };
   const values = useMemo(
-    () =>
-      provider
-        ? providerValues(provider, checked.ok ? checked.input : formSoFar(form, region), {
-            ...defaults[provider.id],
-            ...overrides,
-          })
-        : null,
-    [provider, checked, form, region, overrides, defaults],
+    () => (provider ? valuesFor(provider, checked.ok ? checked.input : formSoFar(form, region)) : null),
+    [provider, checked, form, region, overrides, defaults, customDefs, customTyped],
   );
+
+  // The account's custom fields (OpenPhone), offered by type.
+  useEffect(() => {
+    setCustomDefs([]);
+    if (!provider) return;
+    void sendMessage({ type: 'provider.customFields', providerId: provider.id }).then((reply) => {
+      if (reply.ok) setCustomDefs(reply.value);
+    });
+  }, [provider?.id]);
 
   // Is this person already in the provider (our history, then a lookup by our external id)?
   useEffect(() => {
@@ -177,8 +197,7 @@ export function Popup() {
     }
     setErrors({});
     if (!provider) return saveLocally(checked.input);
-    const values = providerValues(provider, checked.input, { ...defaults[provider.id], ...overrides });
-    const valid = checkValues(provider, values);
+    const valid = checkValues(provider, valuesFor(provider, checked.input));
     if (!valid.ok) {
       setProviderErrors(valid.errors);
       failed(Object.values(valid.errors)[0] ?? t('providerFieldsNeedLook', provider.label));
@@ -349,7 +368,14 @@ export function Popup() {
             onAction={setAction}
             pastedId={pastedId}
             onPaste={setPastedId}
-          />
+          >
+            <CustomFields
+              providerLabel={provider.label}
+              defs={customDefs}
+              typed={customTyped}
+              onChange={(key, value) => setCustomTyped({ ...customTyped, [key]: value })}
+            />
+          </ProviderPart>
         )}
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
@@ -383,6 +409,7 @@ function ProviderPart(props: {
   onAction: (action: 'create' | 'update') => void;
   pastedId: string;
   onPaste: (text: string) => void;
+  children?: ComponentChildren;
 }) {
   const { provider, known, action } = props;
   return (
@@ -413,6 +440,7 @@ function ProviderPart(props: {
         )}
       </fieldset>
       <ProviderFields provider={provider} values={props.values} errors={props.errors} onOverride={props.onOverride} />
+      {props.children}
     </>
   );
 }

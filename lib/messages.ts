@@ -39,12 +39,21 @@ export const MessageSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('accounts.remove'), providerId }),
+  /** A provider's own custom field definitions (OpenPhone), to offer them by type in the popup. */
+  z.object({ type: z.literal('provider.customFields'), providerId }),
   /** A harmless authenticated request with the saved account: are the key and address right? */
   z.object({ type: z.literal('provider.test'), providerId }),
   z.object({ type: z.literal('accounts.list') }),
 ]);
 
 export type Message = z.infer<typeof MessageSchema>;
+
+/** A custom field a provider's account defines: OpenPhone's `{ name, key, type }`. */
+export interface CustomFieldDef {
+  key: string;
+  name: string;
+  type: 'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';
+}
 
 /** What the background answers to each message type. */
 export interface SendOutcome {
@@ -63,6 +72,7 @@ export interface Replies {
   'accounts.set': { saved: true };
   'accounts.remove': { removed: true };
   'provider.test': { connected: boolean; message: string };
+  'provider.customFields': CustomFieldDef[];
   'accounts.list': Array<{ providerId: string; baseUrl: string; keyEnding: string }>;
 }
 

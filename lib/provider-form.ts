@@ -108,3 +108,27 @@ export function outcomeText(
       return { text: t('notSentError', name, outcome.error ?? t('unknownError')), error: true };
   }
 }
+
+/** What the user typed into a provider's custom fields, as the provider takes them (numbers, lists, booleans). */
+export function customFieldValues(
+  defs: Array<{ key: string; type: string }>,
+  typed: Record<string, string | boolean>,
+): Array<{ key: string; value: string | number | boolean | string[] }> {
+  type Entry = { key: string; value: string | number | boolean | string[] };
+  return defs.flatMap((def): Entry[] => {
+    const raw = typed[def.key];
+    if (raw === undefined || raw === '') return [];
+    if (def.type === 'boolean') return [{ key: def.key, value: raw === true }];
+    const text = String(raw).trim();
+    if (text === '') return [];
+    if (def.type === 'number') return Number.isFinite(Number(text)) ? [{ key: def.key, value: Number(text) }] : [];
+    if (def.type === 'multi-select') {
+      const items = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return items.length > 0 ? [{ key: def.key, value: items }] : [];
+    }
+    return [{ key: def.key, value: text }];
+  });
+}

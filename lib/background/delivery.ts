@@ -14,10 +14,11 @@ import {
 import { RateLimiter } from '../delivery/rate-limit';
 import { findExisting } from '../duplicates';
 import { listHistory, recordSend } from '../history';
-import type { SendOutcome } from '../messages';
+import type { CustomFieldDef, SendOutcome } from '../messages';
 import { perform, probeConnection, TokenCache } from '../providers/client';
 import { externalIdFor } from '../providers/external-id';
 import { getProvider } from '../providers/index';
+import { openPhoneCustomFields } from '../providers/openphone';
 
 const ALARM = 'outbox';
 const REPLY_WITHIN_MS = 8000;
@@ -98,6 +99,23 @@ export async function testConnection(providerId: string): Promise<{ connected: b
   const account = await getAccount(providerId);
   if (!account) return { connected: false, message: `${provider.label} is not connected: save its key first.` };
   return probeConnection(provider, account, deps.transport, deps.tokens);
+}
+
+/** The account's custom field definitions, where the provider has them (OpenPhone); none when it cannot say. */
+export async function customFieldsOf(providerId: string): Promise<CustomFieldDef[]> {
+  if (providerId !== 'openphone') return [];
+  const provider = getProvider(providerId);
+  const account = await getAccount(providerId);
+  if (!provider || !account) return [];
+  const result = await perform(
+    provider,
+    openPhoneCustomFields.request,
+    account,
+    deps.transport,
+    deps.tokens,
+    () => null,
+  ).catch(() => null);
+  return result?.ok ? (openPhoneCustomFields.read(result.body) ?? []) : [];
 }
 
 /** A changed or removed account leaves no access token of the old one behind. */

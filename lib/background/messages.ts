@@ -3,7 +3,7 @@ import { deleteContact, saveContact } from '../address-book';
 import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
 import { getProvider } from '../providers/index';
-import { checkExisting, forgetTokens, kick, queueSends, testConnection } from './delivery';
+import { checkExisting, customFieldsOf, forgetTokens, kick, queueSends, testConnection } from './delivery';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {
@@ -70,5 +70,7 @@ async function answer(message: Message): Promise<Replies[Message['type']]> {
       return connectedProviders();
     case 'provider.test':
       return testConnection(message.providerId);
+    case 'provider.customFields':
+      return customFieldsOf(message.providerId);
   }
 }

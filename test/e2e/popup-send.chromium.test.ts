@@ -55,6 +55,10 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/reserves this source/);
     expect(jane()).toHaveLength(0);
     await popup.getByLabel('OpenPhone Source', { exact: true }).fill('trade-show');
+    // The account's own custom fields, read from OpenPhone, each by its type.
+    await popup.getByRole('group', { name: 'OpenPhone custom fields' }).waitFor();
+    await popup.getByLabel('OpenPhone Deal size').fill('25000');
+    await popup.getByLabel('OpenPhone Inbound Lead').fill('Website, Trade show');
     await popup.getByRole('button', { name: 'Send to OpenPhone' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Sent Jane Q. Doe to OpenPhone.');
     expect(jane()).toHaveLength(1);

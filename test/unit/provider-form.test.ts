@@ -34,6 +34,26 @@ describe('the popup’s provider form', () => {
     expect(checkValues(vixiees, providerValues(vixiees, jane, {})).ok).toBe(true);
   });
 
+  it('turns typed custom fields into the types the provider takes', async () => {
+    const { customFieldValues } = await import('@/lib/provider-form');
+    const defs = [
+      { key: 'deal-size', type: 'number' },
+      { key: 'inbound', type: 'multi-select' },
+      { key: 'vip', type: 'boolean' },
+      { key: 'note', type: 'string' },
+      { key: 'empty', type: 'string' },
+    ];
+    expect(
+      customFieldValues(defs, { 'deal-size': '25000', inbound: 'Web, Show ,', vip: true, note: ' hi ', empty: '' }),
+    ).toEqual([
+      { key: 'deal-size', value: 25000 },
+      { key: 'inbound', value: ['Web', 'Show'] },
+      { key: 'vip', value: true },
+      { key: 'note', value: 'hi' },
+    ]);
+    expect(customFieldValues(defs, { 'deal-size': 'lots' })).toEqual([]);
+  });
+
   it('reads an id from a pasted id or link', () => {
     expect(idFromPasted(' 64f1c2ab ')).toBe('64f1c2ab');
     expect(idFromPasted('https://my.openphone.com/contacts/CT123abc')).toBe('CT123abc');
