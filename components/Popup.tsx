@@ -3,18 +3,22 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type CaptureOutcome, captureTab } from '@/lib/capture';
 import type { Candidate } from '@/lib/capture-result';
-import { type ContactInput, candidateToContact, displayName } from '@/lib/contact';
+import { type ContactInput, candidateToContact, displayName, emptyContactInput } from '@/lib/contact';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
 import { blankForm, type ContactForm, candidateToForm, type FormErrors, formSoFar, formToInput } from '@/lib/form';
+import { listHistory } from '@/lib/history';
 import { t } from '@/lib/i18n';
 import { type CustomFieldDef, type SendOutcome, sendMessage } from '@/lib/messages';
 import {
+  changesFor,
   checkValues,
   customFieldValues,
   idFromPasted,
   knownText,
+  mergeForUpdate,
   outcomeText,
   providerValues,
+  type UpdateMode,
 } from '@/lib/provider-form';
 import { getProvider } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
@@ -53,6 +57,8 @@ export function Popup() {
   const [known, setKnown] = useState<Known | null>(null);
   const [action, setAction] = useState<'create' | 'update'>('create');
   const [pastedId, setPastedId] = useState('');
+  const [current, setCurrent] = useState<Record<string, unknown> | null>(null);
+  const [updateMode, setUpdateMode] = useState<UpdateMode>('fill-empty');
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [bulkResults, setBulkResults] = useState<Array<{ name: string; text: string; error: boolean }>>([]);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -117,14 +123,40 @@ export function Popup() {
   // Is this person already in the provider (our history, then a lookup by our external id)?
   useEffect(() => {
     setKnown(null);
+    setCurrent(null);
     setAction('create');
     if (!provider || !checked.ok) return;
     const input = checked.input;
     const timer = setTimeout(async () => {
       const reply = await sendMessage({ type: 'provider.check', providerId: provider.id, contact: input });
       if (reply.ok && reply.value) {
-        setKnown({ remoteId: reply.value.remoteId, since: reply.value.since });
+        const found = reply.value;
+        setKnown({ remoteId: found.remoteId, since: found.since });
         setAction('update');
+        // The providers are asked for ids only, so "what is there" is what we last sent: the history's person
+        // through the same mapping. Edits made in the provider since are not seen (the view says so).
+        const record = (await listHistory()).find(
+          (r) => r.providerId === provider.id && r.remoteId === found.remoteId && r.outcome === 'delivered',
+        );
+        if (record) {
+          // The history keeps the full name: split it as we did when the name has not changed.
+          const same = `${input.firstName} ${input.lastName}`.trim() === record.name;
+          const [head = '', ...rest] = record.name.split(' ');
+          const firstName = same ? input.firstName : head;
+          setCurrent(
+            providerValues(
+              provider,
+              {
+                ...emptyContactInput(),
+                firstName,
+                lastName: same ? input.lastName : rest.join(' '),
+                emails: record.emails,
+                phones: record.phones.map((value) => ({ value, type: 'work' as const })),
+              },
+              {},
+            ),
+          );
+        }
       }
     }, 250);
     return () => clearTimeout(timer);
@@ -197,7 +229,14 @@ export function Popup() {
     }
     setErrors({});
     if (!provider) return saveLocally(checked.input);
-    const valid = checkValues(provider, valuesFor(provider, checked.input));
+    const remoteIdNow = action === 'update' ? (idFromPasted(pastedId) ?? known?.remoteId ?? null) : null;
+    const ours = valuesFor(provider, checked.input);
+    const valid = checkValues(
+      provider,
+      remoteIdNow && current && !idFromPasted(pastedId)
+        ? mergeForUpdate(provider.fields, current, ours, updateMode)
+        : ours,
+    );
     if (!valid.ok) {
       setProviderErrors(valid.errors);
       failed(Object.values(valid.errors)[0] ?? t('providerFieldsNeedLook', provider.label));
@@ -368,6 +407,13 @@ export function Popup() {
             onAction={setAction}
             pastedId={pastedId}
             onPaste={setPastedId}
+            changes={
+              current && known && action === 'update' && !pastedId.trim()
+                ? changesFor(provider.fields, current, values, updateMode)
+                : null
+            }
+            updateMode={updateMode}
+            onUpdateMode={setUpdateMode}
           >
             <CustomFields
               providerLabel={provider.label}
@@ -410,6 +456,9 @@ function ProviderPart(props: {
   pastedId: string;
   onPaste: (text: string) => void;
   children?: ComponentChildren;
+  changes: Array<{ key: string; label: string; from: string; to: string }> | null;
+  updateMode: UpdateMode;
+  onUpdateMode: (mode: UpdateMode) => void;
 }) {
   const { provider, known, action } = props;
   return (
@@ -436,6 +485,41 @@ function ProviderPart(props: {
               placeholder={known?.remoteId ?? ''}
               onInput={(e) => props.onPaste((e.currentTarget as HTMLInputElement).value)}
             />
+          </div>
+        )}
+        {props.changes && (
+          <div class="changes">
+            <div role="radiogroup" aria-label={t('updateHow')}>
+              <label>
+                <input
+                  type="radio"
+                  name="update-mode"
+                  checked={props.updateMode === 'fill-empty'}
+                  onChange={() => props.onUpdateMode('fill-empty')}
+                />
+                {t('fillEmpty')}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="update-mode"
+                  checked={props.updateMode === 'overwrite'}
+                  onChange={() => props.onUpdateMode('overwrite')}
+                />
+                {t('overwrite')}
+              </label>
+            </div>
+            {props.changes.length === 0 ? (
+              <p class="help">{t('noChanges')}</p>
+            ) : (
+              <ul aria-label={t('whatChanges')}>
+                {props.changes.map((c) => (
+                  <li key={c.key}>
+                    <strong>{c.label}</strong>: {c.from || '—'} → {c.to || '—'}
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
         )}
       </fieldset>

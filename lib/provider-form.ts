@@ -132,3 +132,39 @@ export function customFieldValues(
     return [{ key: def.key, value: text }];
   });
 }
+
+export type UpdateMode = 'fill-empty' | 'overwrite';
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+/**
+ * What an update sends, given what the provider holds: "fill-empty" keeps every value already there;
+ * "overwrite" sends ours wherever ours is not empty (an empty field of ours never wipes theirs).
+ */
+export function mergeForUpdate(
+  fields: readonly FieldDef[],
+  current: Record<string, unknown>,
+  ours: Record<string, unknown>,
+  mode: UpdateMode,
+): Record<string, unknown> {
+  const merged = { ...ours };
+  for (const field of fields) {
+    const theirs = current[field.key];
+    if (isEmpty(ours[field.key]) || (mode === 'fill-empty' && !isEmpty(theirs))) merged[field.key] = theirs;
+  }
+  return merged;
+}
+
+/** The fields an update would change, from → to, in the provider's own labels. */
+export function changesFor(
+  fields: readonly FieldDef[],
+  current: Record<string, unknown>,
+  ours: Record<string, unknown>,
+  mode: UpdateMode,
+): Array<{ key: string; label: string; from: string; to: string }> {
+  const merged = mergeForUpdate(fields, current, ours, mode);
+  return fields
+    .map((f) => ({ key: f.key, label: f.label, from: shownValue(current[f.key]), to: shownValue(merged[f.key]) }))
+    .filter((c) => c.from !== c.to);
+}

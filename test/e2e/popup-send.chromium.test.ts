@@ -75,6 +75,11 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     await popup.getByRole('group', { name: /^In OpenPhone since / }).waitFor();
     expect(await popup.getByRole('radio', { name: 'Update it' }).isChecked()).toBe(true);
     await popup.getByLabel('Job title').fill('Chief Revenue Officer');
+    // What the update changes, compared with what we last sent, in OpenPhone's own labels.
+    const changes = popup.getByRole('list', { name: /What changes/ });
+    await expect.poll(() => changes.textContent()).toContain('Role: — → Chief Revenue Officer');
+    expect(await changes.textContent()).not.toContain('First name');
+    expect(await popup.getByRole('radio', { name: 'Only fill empty fields' }).isChecked()).toBe(true);
     await popup.getByRole('button', { name: 'Update in OpenPhone' }).click();
     await expect.poll(() => popup.getByRole('status').textContent()).toBe('Updated Jane Q. Doe in OpenPhone.');
     expect(jane()).toHaveLength(1);

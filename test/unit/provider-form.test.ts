@@ -54,6 +54,31 @@ describe('the popup’s provider form', () => {
     expect(customFieldValues(defs, { 'deal-size': 'lots' })).toEqual([]);
   });
 
+  it('updates only empty fields, or overwrites, and never wipes a value with an empty one', async () => {
+    const { changesFor, mergeForUpdate } = await import('@/lib/provider-form');
+    const fields = openphone.fields;
+    const current = { firstName: 'Jane', lastName: 'Doe', company: 'Acme', role: '' };
+    const ours = { firstName: 'Janet', lastName: '', company: 'Acme Inc', role: 'CRO' };
+    expect(mergeForUpdate(fields, current, ours, 'fill-empty')).toMatchObject({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      company: 'Acme',
+      role: 'CRO',
+    });
+    expect(mergeForUpdate(fields, current, ours, 'overwrite')).toMatchObject({
+      firstName: 'Janet',
+      lastName: 'Doe',
+      company: 'Acme Inc',
+      role: 'CRO',
+    });
+    expect(changesFor(fields, current, ours, 'fill-empty').map((c) => c.key)).toEqual(['role']);
+    expect(changesFor(fields, current, ours, 'overwrite').map((c) => `${c.label}: ${c.from} → ${c.to}`)).toEqual([
+      'First name: Jane → Janet',
+      'Company: Acme → Acme Inc',
+      'Role:  → CRO',
+    ]);
+  });
+
   it('reads an id from a pasted id or link', () => {
     expect(idFromPasted(' 64f1c2ab ')).toBe('64f1c2ab');
     expect(idFromPasted('https://my.openphone.com/contacts/CT123abc')).toBe('CT123abc');
