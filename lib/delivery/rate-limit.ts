@@ -1,6 +1,6 @@
 /**
  * Sliding-window limits per provider: how long to wait before the next request may go. The server counts
- * arrivals, not departures, so each window is kept 5% + 25 ms longer than documented: a request sent exactly
+ * arrivals, not departures, so each window is kept 10% + 40 ms longer than documented: a request sent exactly
  * one window after another can arrive inside it.
  */
 export class RateLimiter {
@@ -12,7 +12,7 @@ export class RateLimiter {
     let wait = 0;
     for (const window of windows) {
       const max = window.max;
-      const perMs = window.perMs * 1.05 + 25;
+      const perMs = window.perMs * 1.1 + 40;
       const recent = times.filter((t) => t > now - perMs);
       if (recent.length >= max) wait = Math.max(wait, (recent[recent.length - max] ?? now) + perMs - now);
     }
