@@ -26,6 +26,7 @@ import { loadSettings, saveSettings } from '@/lib/settings';
 import { CandidatePicker } from './CandidatePicker';
 import { ContactFormFields } from './ContactFormFields';
 import { CustomFields } from './CustomFields';
+import { NamedFields } from './NamedFields';
 import { ProviderFields } from './ProviderFields';
 
 type Status =
@@ -53,6 +54,8 @@ export function Popup() {
   const [defaults, setDefaults] = useState<Record<string, Record<string, unknown>>>({});
   const [customDefs, setCustomDefs] = useState<CustomFieldDef[]>([]);
   const [customTyped, setCustomTyped] = useState<Record<string, string | boolean>>({});
+  // Routera's fields by internal name, once the user edits them (until then, the definition's mapping).
+  const [namedRows, setNamedRows] = useState<Array<{ name: string; value: string }> | null>(null);
   const [providerErrors, setProviderErrors] = useState<Record<string, string>>({});
   const [known, setKnown] = useState<Known | null>(null);
   const [action, setAction] = useState<'create' | 'update'>('create');
@@ -104,11 +107,14 @@ export function Popup() {
   const valuesFor = (p: Provider, contact: ContactInput): Record<string, unknown> => {
     const mapped = providerValues(p, contact, { ...defaults[p.id], ...overrides });
     const custom = customFieldValues(customDefs, customTyped);
-    return custom.length > 0 ? { ...mapped, customFields: custom } : mapped;
+    if (custom.length > 0) mapped.customFields = custom;
+    if (namedRows && 'custom' in mapped)
+      mapped.custom = Object.fromEntries(namedRows.filter((r) => r.name.trim()).map((r) => [r.name.trim(), r.value]));
+    return mapped;
   };
   const values = useMemo(
     () => (provider ? valuesFor(provider, checked.ok ? checked.input : formSoFar(form, region)) : null),
-    [provider, checked, form, region, overrides, defaults, customDefs, customTyped],
+    [provider, checked, form, region, overrides, defaults, customDefs, customTyped, namedRows],
   );
 
   // The account's custom fields (OpenPhone), offered by type.
@@ -200,6 +206,7 @@ export function Popup() {
   const chooseProvider = (id: string) => {
     setProviderId(id);
     setOverrides({});
+    setNamedRows(null);
     setProviderErrors({});
     setBulkResults([]);
     void saveSettings({ lastProvider: id });
@@ -421,6 +428,20 @@ export function Popup() {
               typed={customTyped}
               onChange={(key, value) => setCustomTyped({ ...customTyped, [key]: value })}
             />
+            {values && typeof values.custom === 'object' && values.custom !== null && (
+              <NamedFields
+                providerLabel={provider.label}
+                rows={
+                  namedRows ??
+                  Object.entries(values.custom as Record<string, unknown>).map(([name, value]) => ({
+                    name,
+                    value: String(value ?? ''),
+                  }))
+                }
+                error={providerErrors.custom}
+                onChange={setNamedRows}
+              />
+            )}
           </ProviderPart>
         )}
         <div class="actions">

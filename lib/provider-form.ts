@@ -55,7 +55,9 @@ export function checkValues(
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? 'form');
     const field = provider.fields.find((f) => f.key === key);
-    errors[key] ??= field ? `${field.label}: ${issue.message}` : issue.message;
+    // A record's key ("Lead Source") fails inside the issue: its own rule says why.
+    const message = (issue as { issues?: Array<{ message: string }> }).issues?.[0]?.message ?? issue.message;
+    errors[key] ??= field ? `${field.label}: ${message}` : message;
   }
   return { ok: false, errors };
 }

@@ -31,8 +31,19 @@ export async function launchFirefox(dir = FIREFOX_E2E_BUILD): Promise<{ browser:
 export async function openExtensionPage(browser: Browser, url: string, ready: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  return page;
+  // A wait that starts while about:blank is being replaced can be cut by the navigation (a protocol error):
+  // wait again, a few times, until the content is there.
+  const deadline = Date.now() + 30_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1000, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (attempt >= 4 || Date.now() > deadline || !/Protocol error|Waiting failed|context/i.test(String(error)))
+        throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }
 
 /**

@@ -110,4 +110,32 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
     expect(popup.isClosed()).toBe(true);
   });
+
+  it('sends Routera fields by the account’s internal names, checked before sending', async () => {
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/options.html`);
+    await ext.evaluate(
+      (account) => chrome.runtime.sendMessage({ type: 'accounts.set', providerId: 'routera', account }),
+      { baseUrl: mock.baseUrl('routera'), ...MOCK_KEYS.routera },
+    );
+    await ext.close();
+    const popup = await openPopup();
+    await popup.getByRole('radio', { name: 'Tomás Okafor' }).check();
+    await popup.getByLabel('Send to').selectOption('routera');
+    const named = popup.getByRole('group', { name: 'Routera custom fields' });
+    expect(await named.getByLabel('Internal name 2').inputValue()).toBe('job_title');
+    await named.getByLabel('Value 2').fill('Head of Marketing');
+    await named.getByRole('button', { name: 'Add field' }).click();
+    await named.getByLabel('Internal name 3').fill('Lead Source');
+    await popup.getByRole('button', { name: 'Send to Routera' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/lower_case_with_underscores/);
+    expect(mock.records('routera')).toHaveLength(0);
+    await named.getByRole('button', { name: 'Remove Lead Source' }).click();
+    await popup.getByRole('button', { name: 'Send to Routera' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe('Sent Tomás Okafor to Routera.');
+    expect(mock.records('routera')).toEqual([
+      expect.objectContaining({ first_name: 'Tomás', job_title: 'Head of Marketing', company: 'Northwind Robotics' }),
+    ]);
+    await popup.close();
+  });
 });
