@@ -28,6 +28,7 @@ import { ContactFormFields } from './ContactFormFields';
 import { CustomFields } from './CustomFields';
 import { NamedFields } from './NamedFields';
 import { ProviderFields } from './ProviderFields';
+import { ProviderSelect } from './ProviderSelect';
 
 type Status =
   | { kind: 'idle' }
@@ -367,18 +368,7 @@ export function Popup() {
       </header>
       <div class="field provider-switch">
         <label for="provider">{t('sendTo')}</label>
-        <select
-          id="provider"
-          value={providerId}
-          onChange={(e) => chooseProvider((e.currentTarget as HTMLSelectElement).value)}
-        >
-          <option value={LOCAL}>{t('localAddressBook')}</option>
-          {connected.map((id) => (
-            <option key={id} value={id}>
-              {getProvider(id)?.label ?? id}
-            </option>
-          ))}
-        </select>
+        <ProviderSelect id="provider" value={providerId} connected={connected} onChange={chooseProvider} />
       </div>
       {!capture.ok && <p class="notice">{capture.error}</p>}
       {capture.ok && candidates.length === 0 && <p class="notice">{t('noPeople')}</p>}

@@ -10,6 +10,7 @@ import type { Provider } from '@/lib/providers/types';
 import { DEFAULTABLE, loadSettings, type Settings, saveSettings } from '@/lib/settings';
 import { ACCOUNTS_CHANGED } from './Accounts';
 import { ProviderFields } from './ProviderFields';
+import { ProviderSelect } from './ProviderSelect';
 
 /** Which provider the popup opens on, how phone numbers are read, and each provider's default values. */
 export function Preferences() {
@@ -52,21 +53,14 @@ export function Preferences() {
       <div class="preferences">
         <div class="field">
           <label for="open-on">{t('openPopupOn')}</label>
-          <select
+          <ProviderSelect
             id="open-on"
             value={settings.lastProvider}
-            onChange={(e) => {
-              const id = (e.currentTarget as HTMLSelectElement).value;
-              void change({ lastProvider: id }, t('popupOpensOn', getProvider(id)?.label ?? t('theLocalBook')));
-            }}
-          >
-            <option value="local">{t('localAddressBook')}</option>
-            {connected.map((id) => (
-              <option key={id} value={id}>
-                {getProvider(id)?.label ?? id}
-              </option>
-            ))}
-          </select>
+            connected={connected}
+            onChange={(id) =>
+              void change({ lastProvider: id }, t('popupOpensOn', getProvider(id)?.label ?? t('theLocalBook')))
+            }
+          />
         </div>
         <div class="field">
           <label for="region">{t('regionLabel')}</label>
