@@ -39,8 +39,9 @@ export async function openExtensionPage(browser: Browser, url: string, ready: st
       await page.waitForSelector(ready, { timeout: Math.max(1000, deadline - Date.now()) });
       return page;
     } catch (error) {
-      if (attempt >= 4 || Date.now() > deadline || !/Protocol error|Waiting failed|context/i.test(String(error)))
-        throw error;
+      // The cut shows only in the error's cause ("Protocol error (script.evaluate)"): any failure before the
+      // deadline is worth one more wait; a page that never shows its content still fails at the deadline.
+      if (attempt >= 4 || Date.now() > deadline) throw error;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
