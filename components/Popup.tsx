@@ -237,13 +237,13 @@ export function Popup() {
     }
     setErrors({});
     if (!provider) return saveLocally(checked.input);
-    const remoteIdNow = action === 'update' ? (idFromPasted(pastedId) ?? known?.remoteId ?? null) : null;
+    const pasted = idFromPasted(pastedId);
+    const remoteId = action === 'update' ? (pasted ?? known?.remoteId ?? null) : null;
     const ours = valuesFor(provider, checked.input);
+    // The change view (what we last sent) applies to the known contact, not to one named by a pasted id.
     const valid = checkValues(
       provider,
-      remoteIdNow && current && !idFromPasted(pastedId)
-        ? mergeForUpdate(provider.fields, current, ours, updateMode)
-        : ours,
+      remoteId && current && !pasted ? mergeForUpdate(provider.fields, current, ours, updateMode) : ours,
     );
     if (!valid.ok) {
       setProviderErrors(valid.errors);
@@ -251,7 +251,6 @@ export function Popup() {
       return;
     }
     setProviderErrors({});
-    const remoteId = action === 'update' ? (idFromPasted(pastedId) ?? known?.remoteId ?? null) : null;
     if (action === 'update' && !remoteId) {
       failed(t('pasteIdToUpdate', provider.label));
       return;

@@ -1,7 +1,7 @@
 import type { Hit } from './hits';
 import { LEGAL_NAME } from './legal';
 import { asPersonName } from './names';
-import type { Heading, NameAnchor, Scan } from './scan';
+import { type Heading, type NameAnchor, type Scan, textWithin } from './scan';
 import type { RawCandidate, RawPhone, SignalSource } from './types';
 
 const MAX_CANDIDATES = 200;
@@ -172,8 +172,8 @@ function proseOwner(hit: Hit, found: Map<string, NameAnchor>): NameAnchor | null
 
 /** The text of the element a detail was written in, up to the detail. */
 function paragraphBefore(hit: Hit): string {
-  const text = hit.el.textContent ?? '';
-  if (text.length > 4000) return '';
+  const text = textWithin(hit.el, 4000, '');
+  if (text === null) return '';
   const at = text.indexOf(hit.value);
   return at > 0 ? text.slice(Math.max(0, at - 400), at) : '';
 }
@@ -346,12 +346,8 @@ function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: El
 /** A card that names a registered company ("Kröger Antriebstechnik GmbH" in an exhibitor row). */
 function legalNameIn(card: Element): string | null {
   // Text nodes joined with spaces: "<a>Kröger GmbH</a><small>Gear motors</small>" must not read "GmbHGear".
-  const walker = card.ownerDocument.createTreeWalker(card, 4 /* SHOW_TEXT */);
-  let text = '';
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    text += `${node.nodeValue} `;
-    if (text.length > 800) return null;
-  }
+  const text = textWithin(card, 800, ' ');
+  if (text === null) return null;
   LEGAL_NAME.lastIndex = 0;
   const match = LEGAL_NAME.exec(text.replace(/\s+/g, ' '));
   LEGAL_NAME.lastIndex = 0;

@@ -120,9 +120,10 @@ export function scanPage(
       const part = length > MAX_TEXT_NODE ? text.slice(0, MAX_TEXT_NODE) : text;
       const el = parent.nodeType === 1 ? parent : ((parent as unknown as ShadowRoot).host ?? null);
       if (el) {
-        textHits(part, el, offset, () => phoneHint(el), rawHits, spelled);
+        // Zero-width and direction-control characters ("ja\u200bne@…", "\u202eSam Kerr") are read past, once.
+        const readable = stripInvisible(part);
+        textHits(readable, el, offset, () => phoneHint(el), rawHits, spelled);
         if (length <= 160 && rawNames.length < MAX_NAMES) {
-          const readable = stripInvisible(part);
           const found = NAME_START.test(readable) ? nameAndRole(readable) : null;
           if (found)
             rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
@@ -196,10 +197,25 @@ function underPhoneHeader(el: Element): boolean {
 function besideEmail(el: Element): boolean {
   const block = el.closest('p,li,dd,td,div,address,[role="cell"]');
   if (!block) return false;
-  const text = block.textContent ?? '';
-  if (text.length > 400) return false;
+  // Read at most 400 characters: the block may be a wrapper around the whole page.
+  const text = textWithin(block, 400, '');
+  if (text === null) return false;
   return (
     /@|[[({]\s*(?:at|ät)\s*[\])}]/i.test(text) ||
     block.querySelector('a[href^="mailto:" i],a[href*="/cdn-cgi/l/email-protection"],[data-cfemail]') !== null
   );
+}
+
+/**
+ * An element's text, its text nodes joined by `separator`, or null as soon as it grows past `max` characters:
+ * a bounded read where textContent would build the whole (possibly page-sized) string first.
+ */
+export function textWithin(el: Element, max: number, separator: string): string | null {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    text += `${node.nodeValue}${separator}`;
+    if (text.length > max) return null;
+  }
+  return text;
 }

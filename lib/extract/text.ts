@@ -1,4 +1,4 @@
-import { cleanEmail, type Hit, phoneTypeFrom, stripInvisible } from './hits';
+import { cleanEmail, type Hit, phoneTypeFrom } from './hits';
 import { labelBefore } from './links';
 
 const EMAIL_IN_TEXT = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi;
@@ -37,17 +37,15 @@ export interface SpelledOutEmail {
   dotted: boolean;
 }
 
-/** Emails and phone numbers in one visible text node. */
+/** Emails and phone numbers in one visible text node (invisible characters already stripped by the scan). */
 export function textHits(
-  visibleText: string,
+  text: string,
   el: Element,
   offset: number,
   phoneHint: () => boolean,
   out: Hit[],
   spelled: SpelledOutEmail[],
 ): void {
-  // Zero-width and direction-control characters hidden inside an address ("ja\u200bne@…") are not part of it.
-  const text = stripInvisible(visibleText);
   if (text.includes('@') || MAYBE_BRACKETED.test(text)) emailsIn(text, el, offset, out);
   else if (SPELLED_HINT.test(text)) {
     for (const m of text.matchAll(SPELLED_OUT)) {
