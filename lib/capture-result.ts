@@ -27,6 +27,11 @@ export const RawCaptureSchema = z.object({
   metaPerson: text(1000).nullable(),
   siteTexts: z.array(text(3000)).max(10),
   jsonLd: z.array(text(512 * 1024)).max(20),
+  snapshots: z.array(text(200_000)).max(300).default([]),
+  metas: z
+    .array(z.tuple([text(100), text(1000)]))
+    .max(200)
+    .default([]),
   truncated: z.boolean(),
   candidates: z
     .array(
@@ -40,6 +45,7 @@ export const RawCaptureSchema = z.object({
         phones: z.array(z.object({ raw: text(100), type: z.enum(PHONE_TYPES) })).max(50),
         links: z.array(text(2048)).max(50),
         sources: z.array(z.enum(SOURCES)).max(10),
+        declared: z.boolean().optional(),
       }),
     )
     .max(500),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 
 /** A page parsed in Node the way the injected script sees a tab's DOM; its scripts never run. */
@@ -8,4 +9,21 @@ export function parsePage(html: string, url: string): { document: Document; clos
   });
   window.document.write(html);
   return { document: window.document as unknown as Document, close: () => window.happyDOM.close() };
+}
+
+/**
+ * A saved page's text as a browser would decode it: by its byte-order mark, else the charset its <meta> declares,
+ * else UTF-8 (pages saved from the web are not all UTF-8: windows-1252, Shift_JIS…).
+ */
+export function readHtml(path: string): string {
+  const bytes = readFileSync(path);
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const label = bom || !declared ? 'utf-8' : declared.toLowerCase();
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }

@@ -24,8 +24,14 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
   const region =
     options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: site.countryHints, numberRegions });
   const eventPage = isEventPage(raw.title, raw.heading);
-  const finished = candidates.map((c) => finishCandidate(c, region, eventPage));
-  const merged = merge(finished).filter((c) => c.emails.length > 0 || c.phones.length > 0);
+  const declared = new WeakSet<Candidate>();
+  const finished = candidates.map((c) => {
+    const done = finishCandidate(c, region, eventPage);
+    if (c.declared && done.name) declared.add(done);
+    return done;
+  });
+  // People the page declares (structured data) stay without a channel; anyone else needs an e-mail or a phone.
+  const merged = merge(finished, declared).filter((c) => c.emails.length > 0 || c.phones.length > 0 || declared.has(c));
   // A profile page names its person in its meta tags: the one nameless personal address there is theirs.
   const metaName = raw.metaPerson ? asPersonName(raw.metaPerson) : null;
   const nameless = merged.filter((c) => !c.name && c.emails.length > 0);
@@ -138,7 +144,7 @@ function sameDetails(o: Candidate, c: Candidate): boolean {
 }
 
 /** The same person seen twice (a card and its JSON-LD, a header and a footer) becomes one candidate. */
-function merge(candidates: Candidate[]): Candidate[] {
+function merge(candidates: Candidate[], declared: WeakSet<Candidate>): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
     const same = out.find((o) => sameName(o, c) || sameDetails(o, c));
@@ -146,6 +152,7 @@ function merge(candidates: Candidate[]): Candidate[] {
       out.push(c);
       continue;
     }
+    if (declared.has(c)) declared.add(same);
     same.name ??= c.name;
     same.title ??= c.title;
     same.company ??= c.company;

@@ -27,7 +27,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   const scan = scanPage(scanRoot, visibility, options.limits ?? DEFAULT_LIMITS, range);
   return {
     url: doc.location?.href ?? doc.URL,
-    ...readPage(doc, range === null),
+    ...readPage(doc, range === null, Date.now() + 150),
     candidates: groupPeople(scan, scanRoot, visibility.seen).slice(0, 300),
     truncated: scan.truncated,
   };

@@ -4,6 +4,7 @@
  * (./site.ts), so the injected script stays small.
  */
 
+import { collectSnapshots } from './snapshot';
 import type { RawCapture } from './types';
 
 const MAX_JSON_LD = 512 * 1024;
@@ -11,7 +12,11 @@ const MAX_JSON_LD = 512 * 1024;
 export function readPage(
   doc: Document,
   withJsonLd: boolean,
-): Pick<RawCapture, 'title' | 'heading' | 'lang' | 'metaSiteName' | 'metaPerson' | 'siteTexts' | 'jsonLd'> {
+  deadline: number,
+): Pick<
+  RawCapture,
+  'title' | 'heading' | 'lang' | 'metaSiteName' | 'metaPerson' | 'siteTexts' | 'jsonLd' | 'snapshots' | 'metas'
+> {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const meta = (name: string) =>
     doc.querySelector(`meta[property="${name}"],meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
@@ -39,5 +44,6 @@ export function readPage(
       ) ?? null,
     siteTexts,
     jsonLd,
+    ...(withJsonLd ? collectSnapshots(doc, deadline) : { snapshots: [], metas: [] }),
   };
 }

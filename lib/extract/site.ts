@@ -1,6 +1,8 @@
 /** Who runs the page and where: read outside the page from what ./page.ts collected raw. */
+import { readEntities } from './entities';
 import { LEGAL_NAME } from './legal';
-import { readJsonLd } from './structured';
+import { markupEntities } from './markup';
+import { jsonLdEntities } from './structured';
 import type { RawCandidate, RawCapture } from './types';
 
 export interface SiteFacts {
@@ -11,8 +13,11 @@ export interface SiteFacts {
   people: RawCandidate[];
 }
 
-export function siteFacts(raw: Pick<RawCapture, 'url' | 'title' | 'metaSiteName' | 'siteTexts' | 'jsonLd'>): SiteFacts {
-  const jsonLd = readJsonLd(raw.jsonLd);
+export function siteFacts(
+  raw: Pick<RawCapture, 'url' | 'title' | 'metaSiteName' | 'siteTexts' | 'jsonLd'> &
+    Partial<Pick<RawCapture, 'snapshots'>>,
+): SiteFacts {
+  const jsonLd = readEntities([...jsonLdEntities(raw.jsonLd), ...markupEntities(raw.snapshots ?? [], raw.url)]);
   const [footerText = ''] = raw.siteTexts;
   const host = hostLabel(raw.url);
   const titleParts = raw.title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());

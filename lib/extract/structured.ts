@@ -1,111 +1,86 @@
-import { cleanEmail } from './hits';
-import type { RawCandidate } from './types';
-
-/** What the page's JSON-LD says about people and the organisation (schema.org Person, Organization, ContactPoint). */
-export interface JsonLdFacts {
-  people: RawCandidate[];
-  organization: string | null;
-  countries: string[];
-}
+/**
+ * Extension side: the page's JSON-LD scripts as entities (./entities.ts). Read by hand, not with jsonld.js: a
+ * conforming processor must fetch each `@context` (schema.org's is remote, and the popup may not fetch it), and
+ * pages' JSON-LD is often not conforming anyway; what we need is its nodes, their types and `@id` references.
+ */
+import { addValue, type Entity, localName, newEntity } from './entities';
 
 const MAX_SCRIPT = 512 * 1024;
-const MAX_NODES = 2000;
-const ORGANIZATION =
-  /Organization|Corporation|LocalBusiness|NGO|School|College|University|Hospital|Hotel|Store|Agency|Office|Firm|Service|Company|Restaurant|Practice|Clinic|Bank/;
-const PERSON_KEYS = [
-  'employee',
-  'employees',
-  'member',
-  'members',
-  'founder',
-  'founders',
-  'author',
-  'contactPoint',
-  'itemListElement',
-  'item',
-  'alumni',
-  'person',
-  'people',
-  'director',
-  'ceo',
-];
+const MAX_NODES = 3000;
 
-type Node = Record<string, unknown>;
+type Json = Record<string, unknown>;
 
-export function readJsonLd(scripts: string[]): JsonLdFacts {
-  const facts: JsonLdFacts = { people: [], organization: null, countries: [] };
-  let budget = MAX_NODES;
-  const visit = (value: unknown, org: string | null, depth: number): void => {
-    if (depth > 12 || budget <= 0 || value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      for (const item of value.slice(0, 500)) visit(item, org, depth + 1);
-      return;
-    }
-    budget--;
-    const node = value as Node;
-    const types = asStrings(node['@type']);
-    const name = firstString(node.name);
-    const isOrg = types.some((t) => ORGANIZATION.test(t));
-    const worksFor = firstString((node.worksFor as Node | undefined)?.name ?? node.worksFor) ?? org;
-    if (isOrg && name && !facts.organization) facts.organization = name;
-    const addressCountry = (node.address as Node | undefined)?.addressCountry ?? node.addressCountry;
-    const country = firstString(addressCountry) ?? firstString((addressCountry as Node | undefined)?.name);
-    if (country) facts.countries.push(country);
-    if (types.includes('Person')) facts.people.push(person(node, worksFor, 'person'));
-    else if (types.includes('ContactPoint')) facts.people.push(person(node, org, 'generic'));
-    else if (isOrg && (node.email || node.telephone)) facts.people.push(person(node, name, 'generic'));
-    for (const key of [
-      ...PERSON_KEYS,
-      '@graph',
-      'mainEntity',
-      'about',
-      'subOrganization',
-      'department',
-      'parentOrganization',
-    ]) {
-      if (key in node) visit(node[key], isOrg ? (name ?? org) : org, depth + 1);
-    }
-  };
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function jsonLdEntities(scripts: string[]): Entity[] {
+  const roots: Json[] = [];
   for (const text of scripts) {
     if (text.length > MAX_SCRIPT) continue;
     try {
-      visit(JSON.parse(text), null, 0);
+      // Some sites wrap the JSON in HTML comments or CDATA markers.
+      const parsed: unknown = JSON.parse(text.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[)|(?:-->|\/\/\s*\]\]>)\s*$/g, ''));
+      for (const item of Array.isArray(parsed) ? parsed : [parsed]) if (isObject(item)) roots.push(item);
     } catch {
       // Malformed JSON-LD is common; the rest of the page still counts.
     }
   }
-  return facts;
-}
-
-function person(node: Node, company: string | null, kind: 'person' | 'generic'): RawCandidate {
-  const given = firstString(node.givenName);
-  const family = firstString(node.familyName);
-  const name =
-    kind === 'person' ? (firstString(node.name) ?? ([given, family].filter(Boolean).join(' ') || null)) : null;
-  const emails = asStrings(node.email).flatMap((e) => cleanEmail(e) ?? []);
-  const phones = [...asStrings(node.telephone), ...asStrings(node.faxNumber)].slice(0, 10).map((raw, i, all) => ({
-    raw,
-    type: i >= asStrings(node.telephone).length && i < all.length ? ('fax' as const) : ('work' as const),
-  }));
-  const links = asStrings(node.sameAs).filter((u) => /^https?:\/\//.test(u));
-  return {
-    name: name ? name.slice(0, 200) : null,
-    title: firstString(node.jobTitle)?.slice(0, 200) ?? null,
-    company: company?.slice(0, 200) ?? null,
-    emails,
-    phones,
-    links: links.slice(0, 10),
-    sources: ['json-ld'],
+  // Nodes named by @id, so that {"@id": "#org"} stands for the node it names (Yoast-style graphs).
+  const byId = new Map<string, Json>();
+  let budget = MAX_NODES;
+  const index = (v: unknown, depth: number): void => {
+    if (depth > 14 || budget-- <= 0) return;
+    if (Array.isArray(v)) for (const x of v.slice(0, 500)) index(x, depth + 1);
+    else if (isObject(v)) {
+      const id = v['@id'];
+      if (typeof id === 'string') {
+        const known = byId.get(id);
+        if (!known || Object.keys(v).length > Object.keys(known).length) byId.set(id, v);
+      }
+      for (const key of Object.keys(v)) if (key !== '@context') index(v[key], depth + 1);
+    }
   };
+  for (const root of roots) index(root, 0);
+
+  const made = new Map<Json, Entity>();
+  budget = MAX_NODES;
+  const toEntity = (node: Json, depth: number): Entity | null => {
+    const id = node['@id'];
+    const full = typeof id === 'string' ? (byId.get(id) ?? node) : node;
+    const known = made.get(full);
+    if (known) return known;
+    if (depth > 14 || budget-- <= 0) return null;
+    const entity = newEntity(typeNames(full['@type']), 'json-ld');
+    made.set(full, entity);
+    for (const key of Object.keys(full)) {
+      if (key.startsWith('@')) continue;
+      const raw = full[key];
+      for (const v of (Array.isArray(raw) ? raw : [raw]).slice(0, 100)) {
+        if (typeof v === 'string' || typeof v === 'number') addValue(entity, key, String(v));
+        else if (isObject(v)) {
+          if ('@value' in v && (typeof v['@value'] === 'string' || typeof v['@value'] === 'number'))
+            addValue(entity, key, String(v['@value']));
+          else {
+            const child = toEntity(v, depth + 1);
+            if (child) addValue(entity, key, child);
+          }
+        }
+      }
+    }
+    return entity;
+  };
+  const out: Entity[] = [];
+  for (const root of roots) {
+    const graph = root['@graph'];
+    for (const node of Array.isArray(graph) ? graph : [root]) {
+      if (!isObject(node)) continue;
+      const entity = toEntity(node, 0);
+      if (entity) out.push(entity);
+    }
+  }
+  return out;
 }
 
-function asStrings(value: unknown): string[] {
-  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
-  if (Array.isArray(value))
-    return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
-  return [];
-}
-
-function firstString(value: unknown): string | null {
-  return asStrings(value)[0] ?? null;
+function typeNames(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((t): t is string => typeof t === 'string').map(localName);
 }

@@ -32,6 +32,8 @@ export interface RawCandidate {
   phones: RawPhone[];
   links: string[];
   sources: SignalSource[];
+  /** Declared by the page's structured data (or the one person of a profile page): a candidate without any channel. */
+  declared?: boolean;
 }
 
 export interface RawCapture {
@@ -48,6 +50,10 @@ export interface RawCapture {
   siteTexts: string[];
   /** The page's JSON-LD scripts, unparsed (read outside the page). */
   jsonLd: string[];
+  /** The outer HTML of its marked-up parts (microdata, RDFa, microformats), read outside the page. */
+  snapshots: string[];
+  /** Its meta tags, [property or name, content]. */
+  metas: Array<[string, string]>;
   candidates: RawCandidate[];
   /** True when the page was larger than the scan's bounds and only its first part was read. */
   truncated: boolean;
