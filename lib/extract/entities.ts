@@ -26,6 +26,8 @@ export interface StructuredFacts {
 
 const MAX_VISITS = 3000;
 const MAX_DEPTH = 12;
+// Organisations a page names that are not its contacts: a product's brand or maker, a review's publisher.
+const NOT_CONTACTS = new Set(['brand', 'manufacturer', 'funder', 'sponsor', 'isPartOf', 'copyrightHolder']);
 
 export function newEntity(types: string[], source: SignalSource): Entity {
   return { types, props: Object.create(null) as Record<string, Value[]>, source };
@@ -135,15 +137,18 @@ export function readEntities(roots: Entity[]): StructuredFacts {
       const name = nameOf(e);
       if (name && !viaPerson && depth <= 2) facts.organization ??= name;
       const { emails, phones } = channels(e);
-      if (emails.length > 0 || phones.length > 0) {
+      // An organisation is a contact of its own (a company record), with or without a channel.
+      if (name || emails.length > 0 || phones.length > 0) {
         facts.people.push({
           name: null,
-          title: null,
+          // A résumé's experience card: the organisation with the role held there.
+          title: first(e, 'jobTitle')?.slice(0, 200) ?? null,
           company: name?.slice(0, 200) ?? org,
           emails,
           phones,
           links: links(e),
           sources: [e.source],
+          declared: name !== null,
         });
       }
       context = name ?? org;
@@ -153,7 +158,7 @@ export function readEntities(roots: Entity[]): StructuredFacts {
         facts.people.push({ name: null, title: null, company: org, emails, phones, links: [], sources: [e.source] });
     }
     for (const key of Object.keys(e.props)) {
-      if (key === 'contactPoint' && isOrganization(e)) continue;
+      if ((key === 'contactPoint' && isOrganization(e)) || NOT_CONTACTS.has(key)) continue;
       for (const v of e.props[key] as Value[])
         if (typeof v !== 'string') visit(v, context, depth + 1, viaPerson || isPerson(e));
     }

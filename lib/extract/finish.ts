@@ -15,7 +15,8 @@ import type { RawCandidate, RawCapture } from './types';
  */
 export function finishCapture(raw: RawCapture, options: { region?: string | null } = {}): CaptureResult {
   const site = siteFacts(raw);
-  const candidates = [...raw.candidates, ...site.people];
+  // Structured data first: what the page declares owns its details (./finish.ts merge).
+  const candidates = [...site.people, ...raw.candidates];
   const numberRegions = candidates.flatMap((c) =>
     c.phones.flatMap((p) =>
       /^\s*(\+|00)/.test(p.raw) ? (parsePhoneNumberFromString(p.raw.replace(/^\s*00/, '+'))?.country ?? []) : [],
@@ -25,13 +26,17 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
     options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: site.countryHints, numberRegions });
   const eventPage = isEventPage(raw.title, raw.heading);
   const declared = new WeakSet<Candidate>();
-  const finished = candidates.map((c) => {
+  const readers = new WeakSet<Candidate>();
+  const finished = candidates.map((c, i) => {
     const done = finishCandidate(c, region, eventPage);
-    if (c.declared && done.name) declared.add(done);
+    if (c.declared && (done.name || done.company)) declared.add(done);
+    if (i < site.people.length) readers.add(done);
     return done;
   });
   // People the page declares (structured data) stay without a channel; anyone else needs an e-mail or a phone.
-  const merged = merge(finished, declared).filter((c) => c.emails.length > 0 || c.phones.length > 0 || declared.has(c));
+  const merged = merge(finished, declared, readers).filter(
+    (c) => c.emails.length > 0 || c.phones.length > 0 || declared.has(c),
+  );
   // A profile page names its person in its meta tags: the one nameless personal address there is theirs.
   const metaName = raw.metaPerson ? asPersonName(raw.metaPerson) : null;
   const nameless = merged.filter((c) => !c.name && c.emails.length > 0);
@@ -143,11 +148,44 @@ function sameDetails(o: Candidate, c: Candidate): boolean {
   );
 }
 
+const channelsOf = (c: Candidate) => [...c.emails, ...c.phones.map((p) => p.e164)];
+const sameCompany = (a: Candidate, b: Candidate) =>
+  a.company !== null && b.company !== null && a.company.toLowerCase() === b.company.toLowerCase();
+
+/**
+ * Details the page read from its text that its structured data already gives to someone (a card's number under
+ * a place name beside a business's h-card) are that someone's: the declared owner wins over a guess.
+ */
+function ownedByDeclared(o: Candidate, c: Candidate, readers: WeakSet<Candidate>): boolean {
+  if (!readers.has(o) || readers.has(c)) return false;
+  // A text "person" named as the declared organisation is the organisation.
+  if (o.name === null && c.name !== null && o.company?.toLowerCase() === c.name.full.toLowerCase()) return true;
+  const mine = channelsOf(o);
+  const theirs = channelsOf(c);
+  return theirs.length > 0 && theirs.every((d) => mine.includes(d)) && (c.name === null || o.name !== null);
+}
+
+/** An organisation declared without a channel and its contact found in the text are one. */
+function sameOrganisation(o: Candidate, c: Candidate): boolean {
+  return (
+    o.name === null &&
+    c.name === null &&
+    sameCompany(o, c) &&
+    (channelsOf(o).length === 0 || channelsOf(c).length === 0)
+  );
+}
+
 /** The same person seen twice (a card and its JSON-LD, a header and a footer) becomes one candidate. */
-function merge(candidates: Candidate[], declared: WeakSet<Candidate>): Candidate[] {
+function merge(candidates: Candidate[], declared: WeakSet<Candidate>, readers: WeakSet<Candidate>): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const same = out.find((o) => sameName(o, c) || sameDetails(o, c));
+    const owner = out.find((o) => ownedByDeclared(o, c, readers));
+    if (owner) {
+      for (const l of c.links) if (!owner.links.includes(l)) owner.links.push(l);
+      if (owner.name !== null) owner.title ??= c.title;
+      continue;
+    }
+    const same = out.find((o) => sameName(o, c) || sameDetails(o, c) || sameOrganisation(o, c));
     if (!same) {
       out.push(c);
       continue;

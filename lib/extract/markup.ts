@@ -142,15 +142,15 @@ function microformats(html: string, baseUrl: string): Entity[] {
     return [];
   }
   const out: Entity[] = [];
-  const visit = (item: Mf, depth: number): Entity | null => {
+  const visit = (item: Mf, depth: number, asOrg = false): Entity | null => {
     if (depth > 8 || out.length >= MAX_ENTITIES) return null;
     const isCard = item.type?.includes('h-card') ?? false;
-    const entity = isCard ? card(item) : newEntity([], 'microformat');
+    const entity = isCard ? card(item, asOrg) : newEntity([], 'microformat');
     for (const [key, list] of Object.entries(item.properties)) {
       for (const v of list) {
         if (typeof v === 'object' && 'properties' in v) {
-          const child = visit(v, depth + 1);
-          if (child && !(isCard && key === 'org')) addValue(entity, key, child);
+          const child = visit(v, depth + 1, isCard && key === 'org');
+          if (child) addValue(entity, isCard && key === 'org' ? 'worksFor' : key, child);
         }
       }
     }
@@ -174,13 +174,17 @@ function mfString(v: MfValue | undefined): string | null {
   return typeof v.value === 'string' ? v.value.trim() || null : null;
 }
 
-function card(item: Mf): Entity {
+/** An h-card; `asOrg` when it stands as another card's p-org (the organisation's own card). */
+function card(item: Mf, asOrg: boolean): Entity {
   const p = item.properties;
   const all = (key: string) => (p[key] ?? []).map(mfString).filter((s): s is string => s !== null);
   const name = all('name')[0] ?? null;
   const org = all('org')[0] ?? null;
   // An h-card whose name is its organisation's is the organisation's own card.
-  const isOrg = org !== null && name !== null && org.toLowerCase() === name.toLowerCase();
+  const isOrg =
+    asOrg ||
+    (item.type?.includes('h-org') ?? false) ||
+    (org !== null && name !== null && org.toLowerCase() === name.toLowerCase());
   const entity = newEntity([isOrg ? 'Organization' : 'Person'], 'microformat');
   if (name) addValue(entity, 'name', name);
   else {

@@ -138,8 +138,16 @@ export function scanPage(
 
   const hits = rawHits.filter((h) => visibility.seen(h.el)).sort((a, b) => a.offset - b.offset);
   // Names are many and only some end up owning details: the cheap check here, the full one when one is used.
-  const names = rawNames.filter((n) => visibility.usable(n.el));
+  const names = rawNames.filter((n) => visibility.usable(n.el) && !inAddressPart(n.el));
   return { hits, names, headings, truncated };
+}
+
+// Parts of a postal address marked up as such: "Palo Alto" in a card's locality is a place, not a person.
+const ADDRESS_PART =
+  '.adr,.p-adr,.h-adr,.locality,.p-locality,.region,.p-region,.street-address,.p-street-address,.country-name,[itemprop~="address"],[itemprop~="addressLocality"],[itemprop~="addressRegion"],[itemprop~="streetAddress"],[property~="address"],[property~="addressLocality"],[property~="schema:address"]';
+
+function inAddressPart(el: Element): boolean {
+  return el.closest(ADDRESS_PART) !== null;
 }
 
 function cloudflareHit(el: Element, offset: number, out: Hit[]): void {
