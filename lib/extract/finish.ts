@@ -4,7 +4,7 @@ import { cleanEmail, stripInvisible } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { isRoleMailbox } from './people';
 import { inferRegion } from './region';
-import { companyOf, isEventPage, splitRole } from './roles';
+import { companyOf, isEventPage, splitRole, titleOf } from './roles';
 import { siteFacts } from './site';
 import type { RawCandidate, RawCapture } from './types';
 
@@ -80,8 +80,9 @@ function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean
   const raw: RawCandidate = {
     ...dirty,
     name: cleanOrNull(dirty.name),
-    title: cleanOrNull(dirty.title ?? role.title),
-    company: companyOf(cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? null)),
+    title: titleOf(cleanOrNull(dirty.title ?? role.title)),
+    // A name the structured data gives is kept even when it is a web address ("microformats.org").
+    company: companyOf(cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? null), dirty.declared),
     emails: dirty.emails.flatMap((e) => cleanEmail(cleanText(e)) ?? []),
     phones: dirty.phones.map((p) => ({ ...p, raw: cleanText(p.raw) })),
     links: dirty.links.map(cleanText),

@@ -36,13 +36,39 @@ export function splitRole(text: string | null, eventPage: boolean): { title: str
   return { title: text, company: null };
 }
 
+// Degrees and memberships written where a role would be ("B.Sc. Eng. (Peradeniya), PhD (UNSW), MIEEE").
+const DEGREE =
+  /(?:^|[\s,(])(?:B\.?\s?Sc|M\.?\s?Sc|Ph\.?\s?D|Ph\.?\s?Lic|B\.?\s?Tech|M\.?\s?Tech|B\.?\s?Eng|M\.?\s?Eng|B\.\s?A|M\.\s?A|MBA|B\.?\s?Com|LL\.?\s?[BM]|S?MIEEE|MIET|AMIE|FIEEE|M\.?\s?Phil|D\.?\s?Phil|BSc|MSc|PhD|MD|JD)\.?(?=$|[\s,()–-])/g;
+const CHANNEL_LABEL =
+  /^(?:twitter|x|linkedin|facebook|instagram|xing|github|e-?mail|mail|phone|tel(?:efon|ephone|éfono)?|fax|mobile?|mobil|web(?:site)?|homepage|contact|kontakt|profile?|vcard|more|mehr)$/i;
+
+/**
+ * A job title as a person would write one, or null: not a phone line ("Telefon +49 40 49 07 11 06"), an address,
+ * a web address, a channel's label, a list of degrees, or the tail of a sentence ("and Legal Aspects of …").
+ */
+export function titleOf(text: string | null): string | null {
+  if (!text) return null;
+  // "projektleder, bolig — 28 45 19 63 —": the role is what comes before the details on its line.
+  const [head = ''] = text.split(/\s+[—–|·•]\s+(?=.*(?:\d{2}.*\d{2}|@))/);
+  const clean = head.replace(/^[\s,;:–—|·•-]+|[\s,;:–—|·•-]+$/g, '');
+  if (clean.length < 2 || clean.length > 100) return null;
+  if ((clean.match(/\d/g)?.length ?? 0) >= 5 || /@|https?:|www\.|\.[a-z]{2,6}(?:\/|$)/i.test(clean)) return null;
+  if (CHANNEL_LABEL.test(clean) || /^(?:and|und|et|y|or|oder|of|the|for|in|with)\s/.test(clean)) return null;
+  const degrees = clean.match(DEGREE)?.length ?? 0;
+  if (degrees >= 2 || (degrees === 1 && clean.replace(DEGREE, '').replace(/\([^)]*\)|[\s,.]/g, '').length < 4))
+    return null;
+  return clean;
+}
+
 /** A company is words, not a line of numbers or a dangling fragment ("+45 61 78 29 34 —", "4)"). */
-export function companyOf(text: string | null): string | null {
+export function companyOf(text: string | null, declared = false): string | null {
   if (!text) return null;
   const clean = text
     .replace(/^[\s,–—|·-]+|[\s,–—|·-]+$/g, '')
     // "Teranga Pay in Dakar": the place is where the company is, not its name.
     .replace(/\s+(?:in|en|à|im|em)\s+\p{Lu}[\p{L}’' -]{1,40}$/u, '');
+  // A web address is where the company is, not its name ("www.kas.de").
+  if (!declared && /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(clean)) return null;
   return clean.length >= 2 && /^[\p{L}\d]/u.test(clean) && !/\d{3}|^\d+\)/.test(clean) && /\p{L}{2}/u.test(clean)
     ? clean
     : null;
