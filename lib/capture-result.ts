@@ -22,6 +22,7 @@ export const RawCaptureSchema = z.object({
   url: text(4096),
   title: text(1000),
   heading: text(1000).nullable(),
+  afterHeading: z.array(text(300)).max(10).default([]),
   lang: text(100).nullable(),
   metaSiteName: text(1000).nullable(),
   metaPerson: text(1000).nullable(),

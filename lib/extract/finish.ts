@@ -3,9 +3,10 @@ import type { Candidate, CaptureResult, Phone } from '../capture-result';
 import { cleanEmail, stripInvisible } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { isRoleMailbox } from './people';
+import { PLATFORM_HOST, profilePerson } from './profile';
 import { inferRegion } from './region';
 import { companyOf, isEventPage, splitRole, titleOf } from './roles';
-import { siteFacts } from './site';
+import { hostLabel, siteFacts } from './site';
 import type { RawCandidate, RawCapture } from './types';
 
 /**
@@ -15,8 +16,9 @@ import type { RawCandidate, RawCapture } from './types';
  */
 export function finishCapture(raw: RawCapture, options: { region?: string | null } = {}): CaptureResult {
   const site = siteFacts(raw);
-  // Structured data first: what the page declares owns its details (./finish.ts merge).
-  const candidates = [...site.people, ...raw.candidates];
+  const profile = profilePerson(raw);
+  // Structured data first: what the page declares owns its details (./finish.ts merge); then a profile's person.
+  const candidates = [...site.people, ...(profile ? [profile] : []), ...raw.candidates];
   const numberRegions = candidates.flatMap((c) =>
     c.phones.flatMap((p) =>
       /^\s*(\+|00)/.test(p.raw) ? (parsePhoneNumberFromString(p.raw.replace(/^\s*00/, '+'))?.country ?? []) : [],
@@ -37,18 +39,24 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
   const merged = merge(finished, declared, readers).filter(
     (c) => c.emails.length > 0 || c.phones.length > 0 || declared.has(c),
   );
-  // A profile page names its person in its meta tags: the one nameless personal address there is theirs.
-  const metaName = raw.metaPerson ? asPersonName(raw.metaPerson) : null;
+  // A profile page names its person (heading, meta tags): the one nameless personal address there is theirs.
+  const personName = profile?.name ?? (raw.metaPerson ? asPersonName(raw.metaPerson) : null);
   const nameless = merged.filter((c) => !c.name && c.emails.length > 0);
-  if (metaName && nameless.length === 1 && !merged.some((c) => c.name?.full === metaName)) {
-    const [only] = nameless as [Candidate];
-    if (!isRoleMailbox(only.emails[0] ?? '')) {
-      only.name = { full: metaName, ...splitName(metaName, region) };
+  const [only] = nameless;
+  if (personName && only && nameless.length === 1 && !isRoleMailbox(only.emails[0] ?? '')) {
+    const person = merged.find((c) => c.name?.full.toLowerCase() === personName.toLowerCase());
+    if (!person) {
+      only.name = { full: personName, ...splitName(personName, region) };
       only.sources.push('meta');
+    } else if (person.emails.length === 0 && person.phones.length === 0) {
+      person.emails.push(...only.emails);
+      person.phones.push(...only.phones);
+      merged.splice(merged.indexOf(only), 1);
     }
   }
+  const employer = siteEmployer(raw.url, cleanOrNull(site.siteName), dominantDomain(merged));
   for (const c of merged) {
-    c.company ??= cleanOrNull(site.siteName);
+    c.company ??= employer(c);
     if (!c.name && c.emails[0]) {
       const derived = nameFromEmail(c.emails[0]);
       if (derived) {
@@ -61,6 +69,44 @@ export function finishCapture(raw: RawCapture, options: { region?: string | null
   }
   merged.sort((a, b) => b.confidence - a.confidence);
   return { url: raw.url, region, candidates: merged };
+}
+
+/**
+ * The site's organisation as the company of a candidate found on it: on a company's own site, not on a platform
+ * (a LinkedIn profile does not work for LinkedIn), and not for someone whose address is at another domain.
+ */
+function siteEmployer(url: string, siteName: string | null, dominant: string | null): (c: Candidate) => string | null {
+  let host = '';
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    // A file or an odd address: no host to compare with.
+  }
+  if (!siteName || PLATFORM_HOST.test(host)) return () => null;
+  const label = hostLabel(url);
+  return (c) =>
+    c.emails.length === 0 ||
+    label === '' ||
+    c.emails.some((e) => {
+      const domain = e.split('@')[1] ?? '';
+      return domain.includes(label) || domain === dominant;
+    })
+      ? siteName
+      : null;
+}
+
+/** The domain most of the page's addresses share, when most do (a school's directory hosted elsewhere). */
+function dominantDomain(candidates: Candidate[]): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const c of candidates)
+    for (const e of c.emails) {
+      const domain = e.split('@')[1] ?? '';
+      counts.set(domain, (counts.get(domain) ?? 0) + 1);
+      total++;
+    }
+  const [best, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return total >= 4 && n / total >= 0.6 ? best : null;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

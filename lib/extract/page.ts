@@ -15,7 +15,16 @@ export function readPage(
   deadline: number,
 ): Pick<
   RawCapture,
-  'title' | 'heading' | 'lang' | 'metaSiteName' | 'metaPerson' | 'siteTexts' | 'jsonLd' | 'snapshots' | 'metas'
+  | 'title'
+  | 'heading'
+  | 'afterHeading'
+  | 'lang'
+  | 'metaSiteName'
+  | 'metaPerson'
+  | 'siteTexts'
+  | 'jsonLd'
+  | 'snapshots'
+  | 'metas'
 > {
   const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
   const meta = (name: string) =>
@@ -32,9 +41,11 @@ export function readPage(
         .map((s) => s.textContent ?? '')
         .filter((t) => t.length <= MAX_JSON_LD)
     : [];
+  const h1 = doc.querySelector('h1');
   return {
     title,
-    heading: squeeze(doc.querySelector('h1')?.textContent, 300) || null,
+    heading: squeeze(h1?.textContent, 300) || null,
+    afterHeading: h1 ? linesAfter(h1) : [],
     lang: doc.documentElement.getAttribute('lang')?.trim().slice(0, 100) || meta('og:locale')?.slice(0, 100) || null,
     metaSiteName: meta('og:site_name')?.slice(0, 200) ?? null,
     metaPerson:
@@ -46,4 +57,25 @@ export function readPage(
     jsonLd,
     ...(withJsonLd ? collectSnapshots(doc, deadline) : { snapshots: [], metas: [] }),
   };
+}
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT', 'OPTION']);
+
+/** The first short lines written after the page's heading: on a profile, the person's headline and employer. */
+function linesAfter(heading: Element): string[] {
+  const doc = heading.ownerDocument;
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
+  let last: Node = heading;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  const lines: string[] = [];
+  let read = 0;
+  for (let node = walker.nextNode(); node !== null && lines.length < 10 && read < 2000; node = walker.nextNode()) {
+    const parent = node.parentNode;
+    if (parent && SKIPPED.has(parent.nodeName)) continue;
+    const text = (node.nodeValue ?? '').slice(0, 300).replace(/\s+/g, ' ').trim();
+    read += text.length;
+    if (text.length >= 2 && text.length <= 150) lines.push(text);
+  }
+  return lines;
 }

@@ -44,6 +44,8 @@ export interface RawCapture {
   metaSiteName: string | null;
   /** The page's first <h1>, as written. */
   heading: string | null;
+  /** The first short lines of text after that heading (a profile's headline, employer, place). */
+  afterHeading: string[];
   /** The person a profile page is about (og profile:first_name/last_name) or the page's author meta. */
   metaPerson: string | null;
   /** Where the page says who and where it is: the footer's text, then each <address>. */
