@@ -12,7 +12,7 @@ const PROFILE_URL =
   /^https?:\/\/(?:[\w-]+\.)?(?:linkedin\.com\/(?:in|pub)\/|xing\.com\/profile\/|github\.com\/[^/?#]+\/?(?:[?#]|$)|about\.me\/|gitlab\.com\/[^/?#]+\/?$|orcid\.org\/|researchgate\.net\/profile\/|crunchbase\.com\/person\/|wellfound\.com\/u\/|angel\.co\/u\/)/i;
 /** Hosts whose name is the platform's, never the employer of the person shown. */
 export const PLATFORM_HOST =
-  /(?:^|\.)(?:linkedin|xing|github|gitlab|twitter|x|facebook|instagram|about|orcid|researchgate|crunchbase|wellfound|angel|medium|goodreads|superlawyers|avvo|healthgrades|zocdoc|zillow|realtor|sessionize|meetup|eventbrite)\.[a-z.]+$/i;
+  /(?:^|\.)(?:linkedin|xing|github|gitlab|twitter|x|facebook|instagram|about|orcid|researchgate|crunchbase|wellfound|angel|medium|goodreads|superlawyers|avvo|healthgrades|zocdoc|zillow|realtor|sessionize|meetup|eventbrite|bsky)\.(?:com|org|me|co|app|net|de)$/i;
 // Lines of a profile header that are labels, counters or buttons, not a headline.
 const NOT_HEADLINE =
   /^(?:\d+(?:st|nd|rd|th)?(?:\s+degree connection)?|--|\d[\d,.+]*|location|industry|current|previous|education|contact info|message|more…?|follow|connect|followers?|connections?|member since|born|died|website|edit data|ort|branche|aktuell|standort)$/i;

@@ -99,7 +99,8 @@ function ownUsable(el: Element, hasLayout: boolean, view: Window | null): boolea
   if (NOT_PROSE.has(el.nodeName.toUpperCase())) return false;
   if (
     el.hasAttribute('hidden') ||
-    el.getAttribute('aria-hidden') === 'true' ||
+    // aria-hidden hides from screen readers, not from sight: a row of icon links (mailto, profiles) is visible.
+    (el.getAttribute('aria-hidden') === 'true' && el.querySelector('a[href]') === null) ||
     el.getAttribute('contenteditable') === 'true'
   )
     return false;
