@@ -83,7 +83,12 @@ export function asPersonName(text: string): string | null {
       .slice(comma + 1)
       .split(/[,\s]+/)
       .filter(Boolean);
-    if (tail.length === 0 || !tail.every(isPostNominal)) return null;
+    if (tail.length > 0 && !tail.every(isPostNominal)) {
+      // A directory's "Bean, Kathy": family name, comma, given name.
+      const flipped = familyFirst(clean.slice(0, comma), tail);
+      return flipped ? asPersonName(flipped) : null;
+    }
+    if (tail.length === 0) return null;
     clean = clean.slice(0, comma);
   }
   clean = clean.replace(/[;:|·]+$/, '').trim();
@@ -106,6 +111,43 @@ export function asPersonName(text: string): string | null {
   if (capitalised < 2 || PARTICLES.has((words[words.length - 1] ?? '').toLowerCase())) return null;
   // ALL-CAPS runs are headings and acronyms, not names, unless only the family name is capitalised ("YAMADA Taro").
   if (words.filter((w) => w.length > 2 && w === w.toUpperCase()).length > 1) return null;
+  return words.join(' ');
+}
+
+let places: Set<string> | null = null;
+
+/** Country names (from the browser's own list) and US states: "Austin, Texas" is a place, not "Texas Austin". */
+function isPlaceName(words: string[]): boolean {
+  if (places === null) {
+    places = new Set(US_STATES.split(','));
+    try {
+      const names = new Intl.DisplayNames(['en'], { type: 'region' });
+      for (let a = 65; a <= 90; a++)
+        for (let b = 65; b <= 90; b++) {
+          const code = String.fromCharCode(a, b);
+          const name = names.of(code);
+          if (name && name !== code) places.add(name.toLowerCase());
+        }
+    } catch {
+      // No Intl.DisplayNames: the states still count.
+    }
+  }
+  return places.has(words.join(' ').toLowerCase());
+}
+
+const US_STATES =
+  'alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois,indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,mississippi,missouri,montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,north carolina,north dakota,ohio,oklahoma,oregon,pennsylvania,rhode island,south carolina,south dakota,tennessee,texas,utah,vermont,virginia,washington,west virginia,wisconsin,wyoming,ontario,quebec,bavaria,bayern';
+
+/** "Bean, Kathy" → "Kathy Bean"; "de la Cruz, María J." → "María J. de la Cruz"; null when it is not that shape. */
+function familyFirst(head: string, given: string[]): string | null {
+  const family = head.trim().split(' ');
+  const counted = family.filter((w) => !PARTICLES.has(w.toLowerCase()));
+  if (counted.length < 1 || counted.length > 2 || given.length > 3 || isPlaceName(given)) return null;
+  const words = [...given, ...family];
+  if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')))) return null;
+  if (!counted.every((w) => NAME_WORD.test(w)) || !given.every((w) => NAME_WORD.test(w))) return null;
+  // The given name is a word, not only initials ("Doe, J." stays unread: too little to go on).
+  if (!given.some((w) => /\p{Ll}{2}/u.test(w))) return null;
   return words.join(' ');
 }
 
