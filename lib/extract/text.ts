@@ -56,7 +56,8 @@ export function textHits(
         el,
         offset: offset + at,
         before: text.slice(Math.max(0, at - 400), at),
-        dotted: /\sdot\s/i.test(m[2] ?? ''),
+        // A spelled-out "dot", or "AT" in capitals ("dhammika AT ce.pdn.ac.lk"), is written to disguise an address.
+        dotted: /\sdot\s/i.test(m[2] ?? '') || /\sAT\s/.test(m[0]),
       });
     }
   }

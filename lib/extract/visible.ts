@@ -42,6 +42,11 @@ export function createVisibility(doc: Document): Visibility {
   // A DOM built without layout (Node, tests) has no sizes; only a real browser can tell a zero-size box.
   const hasLayout = (doc.body?.getBoundingClientRect().height ?? 0) > 0;
   const view = doc.defaultView;
+  // A page that hides its whole root until its scripts run ("html { visibility: hidden }", an A/B tester's
+  // opacity 0) is a loading trick, not a honeypot: hiding on the root itself is not counted.
+  const rootStyles = [doc.documentElement, doc.body].flatMap((el) => (el ? [view?.getComputedStyle(el)] : []));
+  const rootHidden = rootStyles.some((s) => s?.visibility === 'hidden');
+  const rootTransparent = rootStyles.some((s) => s?.opacity === '0');
   // A loop, not recursion: a page 5,000 elements deep must not exhaust the stack.
   const usable = (el: Element): boolean => {
     const chain: Element[] = [];
@@ -59,7 +64,7 @@ export function createVisibility(doc: Document): Visibility {
     let above = result ?? true;
     for (let i = chain.length - 1; i >= 0; i--) {
       const at = chain[i] as Element;
-      above = above && ownUsable(at, hasLayout, view);
+      above = above && ownUsable(at, hasLayout, view, rootHidden);
       chainCache.set(at, above);
     }
     return chainCache.get(el) ?? above;
@@ -86,7 +91,8 @@ export function createVisibility(doc: Document): Visibility {
       const check = (el as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
       // One native call covers display, visibility, opacity and content-visibility of every ancestor.
       result =
-        (typeof check !== 'function' || check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) &&
+        (typeof check !== 'function' ||
+          check.call(el, { checkOpacity: !rootTransparent, checkVisibilityCSS: !rootHidden })) &&
         boxShown(el.parentElement);
     }
     seenCache.set(el, result);
@@ -95,8 +101,10 @@ export function createVisibility(doc: Document): Visibility {
   return { usable, seen };
 }
 
-function ownUsable(el: Element, hasLayout: boolean, view: Window | null): boolean {
-  if (NOT_PROSE.has(el.nodeName.toUpperCase())) return false;
+function ownUsable(el: Element, hasLayout: boolean, view: Window | null, rootHidden: boolean): boolean {
+  const tag = el.nodeName.toUpperCase();
+  if (NOT_PROSE.has(tag)) return false;
+  if (tag === 'HTML' || tag === 'BODY') return true;
   if (
     el.hasAttribute('hidden') ||
     // aria-hidden hides from screen readers, not from sight: a row of icon links (mailto, profiles) is visible.
@@ -110,7 +118,7 @@ function ownUsable(el: Element, hasLayout: boolean, view: Window | null): boolea
   // Without layout, the cascaded style stands in for it: hidden, transparent, off-screen or zero-size and clipped.
   const style = view?.getComputedStyle(el);
   if (!style) return true;
-  if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0') return false;
+  if (style.display === 'none' || (style.visibility === 'hidden' && !rootHidden) || style.opacity === '0') return false;
   if (
     (style.position === 'absolute' || style.position === 'fixed') &&
     (Number.parseFloat(style.left) < -500 || Number.parseFloat(style.top) < -500)
