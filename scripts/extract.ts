@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CaptureResultSchema } from '../lib/capture-result';
 import { extractPage } from '../lib/extract';
 import { finishCapture } from '../lib/extract/finish';
+import { NODE_LIMITS } from './corpus';
 import { parsePage } from './dom';
 
 const args = process.argv.slice(2);
@@ -26,6 +27,8 @@ try {
 }
 const url = isUrl ? target : pathToFileURL(resolve(target)).href;
 const page = parsePage(html, url);
-const result = CaptureResultSchema.parse(finishCapture(extractPage(page.document), { region }));
+const result = CaptureResultSchema.parse(
+  finishCapture(extractPage(page.document, { limits: NODE_LIMITS }), { region }),
+);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 await page.close();

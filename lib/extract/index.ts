@@ -14,6 +14,7 @@ export interface ExtractOptions {
 
 /** Reads a page's people from its DOM. Pure DOM: runs injected in a tab, and in Node on a parsed page. */
 export function extractPage(doc: Document, options: ExtractOptions = {}): RawCapture {
+  const started = Date.now();
   const root = doc.body ?? doc.documentElement;
   const selection = options.selectionOnly ? doc.getSelection() : null;
   const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
@@ -24,11 +25,35 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
     : null;
   const scanRoot = (scope as Element | null) ?? root;
   const visibility = createVisibility(doc);
-  const scan = scanPage(scanRoot, visibility, options.limits ?? DEFAULT_LIMITS, range);
-  return {
-    url: doc.location?.href ?? doc.URL,
-    ...readPage(doc, range === null, Date.now() + 150),
-    candidates: groupPeople(scan, scanRoot, visibility.seen).slice(0, 300),
-    truncated: scan.truncated,
-  };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const scan = scanPage(scanRoot, visibility, limits, range);
+  // What the page says of itself and its marked-up parts, within what is left of the time; then who owns what.
+  let page: ReturnType<typeof readPage>;
+  let truncated = scan.truncated;
+  try {
+    page = readPage(doc, range === null, started + limits.maxMillis + 50);
+  } catch {
+    page = { ...EMPTY_PAGE, title: String(doc.title ?? '').slice(0, 300) };
+    truncated = true;
+  }
+  let candidates: RawCapture['candidates'] = [];
+  try {
+    candidates = groupPeople(scan, scanRoot, visibility.seen).slice(0, 300);
+  } catch {
+    truncated = true;
+  }
+  return { url: String(doc.location?.href ?? doc.URL).slice(0, 4096), ...page, candidates, truncated };
 }
+
+const EMPTY_PAGE: ReturnType<typeof readPage> = {
+  title: '',
+  heading: null,
+  afterHeading: [],
+  lang: null,
+  metaSiteName: null,
+  metaPerson: null,
+  siteTexts: [],
+  jsonLd: [],
+  snapshots: [],
+  metas: [],
+};

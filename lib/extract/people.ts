@@ -1,3 +1,4 @@
+import { parentOf as parentUp } from './dom';
 import type { Hit } from './hits';
 import { LEGAL_NAME } from './legal';
 import { asPersonName } from './names';
@@ -44,8 +45,13 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   const groups = new Map<NameAnchor | Element, Group>();
   const generic: Hit[] = [];
   for (const hit of hits) {
-    const owner = ownerOf(hit, namesUnder, names, headings, landmarks, root);
-    const anchor = (owner && seen(owner.el) ? owner : null) ?? proseOwner(hit, proseNames);
+    let anchor: NameAnchor | null = null;
+    try {
+      const owner = ownerOf(hit, namesUnder, names, headings, landmarks, root);
+      anchor = (owner && seen(owner.el) ? owner : null) ?? proseOwner(hit, proseNames);
+    } catch {
+      // Markup the page made unreadable around this detail (a clobbered form): the detail stands alone.
+    }
     if (!anchor) {
       generic.push(hit);
       continue;
@@ -60,10 +66,19 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const group of ordered) {
     if (candidates.length >= MAX_CANDIDATES) break;
-    const candidate = describe(group, namesUnder, root);
+    const candidate = describeSafely(group, namesUnder, root);
     if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
   }
   return candidates;
+}
+
+/** A group's candidate; when the page's markup cannot be read around it, its details alone. */
+function describeSafely(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: Element): RawCandidate {
+  try {
+    return describe(group, namesUnder, root);
+  } catch {
+    return describe({ anchor: null, hits: group.hits }, new Map(), root);
+  }
 }
 
 function firstOffset(group: Group): number {
@@ -72,7 +87,7 @@ function firstOffset(group: Group): number {
 
 function parentOf(el: Element, root: Element): Element | null {
   if (el === root) return null;
-  return el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
+  return parentUp(el);
 }
 
 function ownerOf(
@@ -180,7 +195,7 @@ function paragraphBefore(hit: Hit): string {
 
 /** The text of the block a link stands in, up to the link: source line breaks are spaces, a <br> is a new line. */
 function textBefore(el: Element): string {
-  const block = el.parentElement;
+  const block = parentUp(el);
   if (!block || el.nodeName !== 'A') return '';
   let text = '';
   for (let node = block.firstChild; node !== null && node !== el; node = node.nextSibling) {
@@ -194,7 +209,8 @@ function textBefore(el: Element): string {
 /** The child of a container that holds the given descendant. */
 function childOnPath(container: Element, el: Element): Element | null {
   let current: Element | null = el;
-  while (current && current.parentElement !== container) current = current.parentElement;
+  for (let steps = 0; current && parentUp(current) !== container && steps < 10_000; steps++)
+    current = parentUp(current);
   return current;
 }
 
@@ -373,7 +389,7 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
   // Otherwise the first short line written after the name ("Jane Doe / VP Sales").
   const doc = anchor.el.ownerDocument;
   // A card that is only the name (<dt>Name</dt><dd>Role, …</dd>) has its role in what follows.
-  const scope = card && card !== anchor.el ? card : (anchor.el.parentElement ?? anchor.el);
+  const scope = card && card !== anchor.el ? card : (parentUp(anchor.el) ?? anchor.el);
   const walker = doc.createTreeWalker(scope, 4 /* SHOW_TEXT */);
   walker.currentNode = anchor.text;
   for (let node = walker.nextNode(), steps = 0; node !== null && steps < 8; node = walker.nextNode(), steps++) {

@@ -1,3 +1,4 @@
+import { parentOf } from './dom';
 import type { Hit } from './hits';
 import { cleanEmail, stripInvisible } from './hits';
 import { decodeCloudflare, linkHits } from './links';
@@ -40,7 +41,8 @@ export interface ScanLimits {
   maxMillis: number;
 }
 
-export const DEFAULT_LIMITS: ScanLimits = { maxText: 6_000_000, maxNodes: 400_000, maxMillis: 1500 };
+// 120 ms of reading leaves room, within the 200 ms the page's main thread may be held, for the rest of the capture.
+export const DEFAULT_LIMITS: ScanLimits = { maxText: 6_000_000, maxNodes: 400_000, maxMillis: 120 };
 const MAX_TEXT_NODE = 100_000;
 // Enough details for the 200 people a capture returns, with room for duplicates and company lines.
 const MAX_HITS = 2000;
@@ -74,63 +76,70 @@ export function scanPage(
     const walker = doc.createTreeWalker(start, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       nodes++;
+      // The clock is read at every node: one text node can take long (a 100,000-character one), 1,024 far longer.
       if (
         nodes > limits.maxNodes ||
         offset > limits.maxText ||
         rawHits.length >= MAX_HITS ||
-        ((nodes & 1023) === 0 && Date.now() - started > limits.maxMillis)
+        Date.now() - started > limits.maxMillis
       ) {
         truncated = true;
         return;
       }
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        const tag = el.nodeName;
-        if (tag === 'A') {
-          if (!scope || scope.intersectsNode(el)) linkHits(el, offset, rawHits);
-          if (el.hasAttribute('data-cfemail')) cloudflareHit(el, offset, rawHits);
-        } else if (
-          tag.length === 2 &&
-          tag.charCodeAt(0) === 72 /* H */ &&
-          tag.charCodeAt(1) > 48 &&
-          tag.charCodeAt(1) < 55
-        ) {
-          headings.push({ el, level: tag.charCodeAt(1) - 48, offset });
-        } else if (tag === 'SPAN' && el.hasAttribute('data-cfemail')) {
-          cloudflareHit(el, offset, rawHits);
-        } else if (tag === 'IFRAME') {
-          const frame = sameOriginBody(el as HTMLIFrameElement);
-          if (frame) walk(frame);
-        }
-        const shadow = el.shadowRoot;
-        if (shadow) walk(shadow);
-        continue;
+      try {
+        visit(node);
+      } catch {
+        // A node the page made unreadable (a clobbered form, a detached frame) is skipped, not fatal.
       }
-      const text = node.nodeValue ?? '';
-      const length = text.length;
-      if (length < 4) {
-        offset += length;
-        continue;
-      }
-      const parent = node.parentNode as Element | null;
-      if (parent === null || IGNORED_PARENTS.has(parent.nodeName) || (scope && !scope.intersectsNode(node))) {
-        offset += length;
-        continue;
-      }
-      const part = length > MAX_TEXT_NODE ? text.slice(0, MAX_TEXT_NODE) : text;
-      const el = parent.nodeType === 1 ? parent : ((parent as unknown as ShadowRoot).host ?? null);
-      if (el) {
-        // Zero-width and direction-control characters ("ja\u200bne@…", "\u202eSam Kerr") are read past, once.
-        const readable = stripInvisible(part);
-        textHits(readable, el, offset, () => phoneHint(el), rawHits, spelled);
-        if (length <= 160 && rawNames.length < MAX_NAMES) {
-          const found = NAME_START.test(readable) ? nameAndRole(readable) : null;
-          if (found)
-            rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
-        }
-      }
-      offset += length;
     }
+  };
+  const visit = (node: Node): void => {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = el.nodeName;
+      if (tag === 'A') {
+        if (!scope || scope.intersectsNode(el)) linkHits(el, offset, rawHits);
+        if (el.hasAttribute('data-cfemail')) cloudflareHit(el, offset, rawHits);
+      } else if (
+        tag.length === 2 &&
+        tag.charCodeAt(0) === 72 /* H */ &&
+        tag.charCodeAt(1) > 48 &&
+        tag.charCodeAt(1) < 55
+      ) {
+        headings.push({ el, level: tag.charCodeAt(1) - 48, offset });
+      } else if (tag === 'SPAN' && el.hasAttribute('data-cfemail')) {
+        cloudflareHit(el, offset, rawHits);
+      } else if (tag === 'IFRAME') {
+        const frame = sameOriginBody(el as HTMLIFrameElement);
+        if (frame) walk(frame);
+      }
+      const shadow = el.shadowRoot;
+      if (shadow) walk(shadow);
+      return;
+    }
+    const text = node.nodeValue ?? '';
+    const length = text.length;
+    if (length < 4) {
+      offset += length;
+      return;
+    }
+    const parent = node.parentNode as Element | null;
+    if (parent === null || IGNORED_PARENTS.has(parent.nodeName) || (scope && !scope.intersectsNode(node))) {
+      offset += length;
+      return;
+    }
+    const part = length > MAX_TEXT_NODE ? text.slice(0, MAX_TEXT_NODE) : text;
+    const el = parent.nodeType === 1 ? parent : ((parent as unknown as ShadowRoot).host ?? null);
+    if (el) {
+      // Zero-width and direction-control characters ("ja\u200bne@…", "\u202eSam Kerr") are read past, once.
+      const readable = stripInvisible(part);
+      textHits(readable, el, offset, () => phoneHint(el), rawHits, spelled);
+      if (length <= 160 && rawNames.length < MAX_NAMES) {
+        const found = NAME_START.test(readable) ? nameAndRole(readable) : null;
+        if (found) rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
+      }
+    }
+    offset += length;
   };
   walk(root);
 
@@ -168,7 +177,7 @@ function nameElement(el: Element, text: string): Element {
   const wanted = text.trim();
   let current = el;
   for (let i = 0; i < 3; i++) {
-    const up = current.parentElement;
+    const up = parentOf(current);
     // Only a wrapper around the name alone (<h3><a>Jane Doe</a></h3>), never a big container's whole text.
     if (up?.childElementCount !== 1 || up.childNodes.length > 3 || (up.textContent ?? '').trim() !== wanted) break;
     current = up;
@@ -179,7 +188,7 @@ function nameElement(el: Element, text: string): Element {
 /** Markup that says a number is a phone: class or itemprop "tel"/"phone", or a table column headed "Phone". */
 function phoneHint(el: Element): boolean {
   let current: Element | null = el;
-  for (let i = 0; i < 3 && current; i++, current = current.parentElement) {
+  for (let i = 0; i < 3 && current; i++, current = parentOf(current)) {
     const marks = `${current.getAttribute('class') ?? ''} ${current.getAttribute('itemprop') ?? ''} ${current.getAttribute('property') ?? ''}`;
     if (PHONE_CLASS.test(marks)) return true;
   }
@@ -189,7 +198,7 @@ function phoneHint(el: Element): boolean {
 /** A cell in a column headed "Phone" / "Telefon" (an HTML table or an ARIA grid). */
 function underPhoneHeader(el: Element): boolean {
   const cell = el.closest('td,[role="cell"],[role="gridcell"]');
-  const row = cell?.parentElement;
+  const row = cell ? parentOf(cell) : null;
   const table = cell?.closest('table,[role="table"],[role="grid"]');
   if (!cell || !row || !table) return false;
   const index = Array.prototype.indexOf.call(row.children, cell);

@@ -1,5 +1,6 @@
 /** Who runs the page and where: read outside the page from what ./page.ts collected raw. */
 import { readEntities } from './entities';
+import { cleanEmail } from './hits';
 import { LEGAL_NAME } from './legal';
 import { markupEntities } from './markup';
 import { jsonLdEntities } from './structured';
@@ -15,7 +16,7 @@ export interface SiteFacts {
 
 export function siteFacts(
   raw: Pick<RawCapture, 'url' | 'title' | 'metaSiteName' | 'siteTexts' | 'jsonLd'> &
-    Partial<Pick<RawCapture, 'snapshots'>>,
+    Partial<Pick<RawCapture, 'snapshots' | 'metas'>>,
 ): SiteFacts {
   const jsonLd = readEntities([...jsonLdEntities(raw.jsonLd), ...markupEntities(raw.snapshots ?? [], raw.url)]);
   const [footerText = ''] = raw.siteTexts;
@@ -32,7 +33,24 @@ export function siteFacts(
     copyrightHolder(footerText) ??
     titleSuffix(raw.title);
   const countryHints = [...jsonLd.countries, ...raw.siteTexts.map((t) => t.slice(-400))].slice(0, 10);
-  return { siteName: siteName?.slice(0, 200) ?? null, countryHints, people: jsonLd.people };
+  return {
+    siteName: siteName?.slice(0, 200) ?? null,
+    countryHints,
+    people: [...jsonLd.people, ...metaContact(raw, siteName)],
+  };
+}
+
+/** The site's own e-mail and phone stated in meta tags (og:email, og:phone_number, og:fax_number). */
+function metaContact(raw: Partial<Pick<RawCapture, 'metas'>>, siteName: string | null): RawCandidate[] {
+  const get = (key: string) =>
+    (raw.metas ?? []).filter(([k]) => k.toLowerCase() === key).map(([, v]) => v.trim().slice(0, 254));
+  const emails = get('og:email').flatMap((e) => cleanEmail(e) ?? []);
+  const phones = [
+    ...get('og:phone_number').map((p) => ({ raw: p.slice(0, 100), type: 'work' as const })),
+    ...get('og:fax_number').map((p) => ({ raw: p.slice(0, 100), type: 'fax' as const })),
+  ];
+  if (emails.length === 0 && phones.length === 0) return [];
+  return [{ name: null, title: null, company: siteName, emails, phones, links: [], sources: ['meta'] }];
 }
 
 function legalNames(text: string): string[] {

@@ -4,6 +4,8 @@
  * script carries no structured-data parser of its own.
  */
 
+import { attr, closest, parentOf } from './dom';
+
 const ROOTS = '[itemscope],[typeof],.h-card,.vcard,.h-entry,.hentry,.h-event,.vevent,.h-review,.hreview,.h-feed';
 const MAX_SNAPSHOT = 200_000;
 const MAX_TOTAL = 1_000_000;
@@ -53,10 +55,13 @@ export function collectSnapshots(doc: Document, deadline: number): Snapshots {
 /** An RDFa element read alone loses its ancestors' vocabulary: wrap it in a `<div>` that declares it again. */
 function withContext(el: Element, html: string): string {
   if (!el.hasAttribute('typeof') || el.hasAttribute('vocab')) return html;
-  const vocab = el.parentElement?.closest('[vocab]')?.getAttribute('vocab');
-  const prefix = el.parentElement?.closest('[prefix]')?.getAttribute('prefix');
+  const parent = parentOf(el);
+  const vocabEl = parent ? closest(parent, '[vocab]') : null;
+  const prefixEl = parent ? closest(parent, '[prefix]') : null;
+  const vocab = vocabEl ? attr(vocabEl, 'vocab') : null;
+  const prefix = prefixEl ? attr(prefixEl, 'prefix') : null;
   if (!vocab && !prefix) return html;
-  const attr = (name: string, value: string | null | undefined) =>
+  const declare = (name: string, value: string | null | undefined) =>
     value ? ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"` : '';
-  return `<div${attr('vocab', vocab)}${attr('prefix', prefix)}>${html}</div>`;
+  return `<div${declare('vocab', vocab)}${declare('prefix', prefix)}>${html}</div>`;
 }

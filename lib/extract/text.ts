@@ -1,11 +1,17 @@
 import { cleanEmail, type Hit, phoneTypeFrom } from './hits';
 import { labelBefore } from './links';
 
-const EMAIL_IN_TEXT = /[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/gi;
+// Linear on any text: a match starts only where an address can (not inside a run of letters), and every part
+// is bounded, so 100,000 letters before an "@" cost one short try, not one per letter.
+const EMAIL_IN_TEXT =
+  /(?<![a-z0-9._%+'-])[a-z0-9][a-z0-9._%+'-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/gi;
 // "jane [at] acme [dot] com", "jane(at)acme.org", "jane {at} acme {dot} com": the brackets make intent unambiguous.
-const BRACKETED_AT = /\s*[[({<]\s*(?:at|@|ät|arroba|chez)\s*[\])}>]\s*/gi;
-const BRACKETED_DOT = /\s*[[({<]\s*(?:dot|punkt|punto|point|\.)\s*[\])}>]\s*/gi;
-const MAYBE_BRACKETED = /[[({<]\s*(?:at|@|ät|arroba|chez)\s*[\])}>]/i;
+// Spaces around the brackets are bounded: an unbounded \s* before a bracket retries at every space of a long run.
+const BRACKETED_AT =
+  /[ \t\u00a0]{0,3}[[({<][ \t\u00a0]{0,3}(?:at|@|ät|arroba|chez)[ \t\u00a0]{0,3}[\])}>][ \t\u00a0]{0,3}/gi;
+const BRACKETED_DOT =
+  /[ \t\u00a0]{0,3}[[({<][ \t\u00a0]{0,3}(?:dot|punkt|punto|point|\.)[ \t\u00a0]{0,3}[\])}>][ \t\u00a0]{0,3}/gi;
+const MAYBE_BRACKETED = /[[({<][ \t\u00a0]{0,3}(?:at|@|ät|arroba|chez)[ \t\u00a0]{0,3}[\])}>]/i;
 // "jane at acme dot com" and "jane.doe at acme.org" in prose; checked for ambiguity before it counts.
 const SPELLED_OUT =
   /\b([a-z0-9][a-z0-9._-]{0,40})\s+(?:at|AT)\s+([a-z0-9-]{2,63}(?:(?:\s+(?:dot|DOT)\s+|\.)[a-z0-9-]{2,63}){1,3})\b/gi;
@@ -78,33 +84,86 @@ function emailsIn(text: string, el: Element, offset: number, out: Hit[]): void {
   }
 }
 
-function phonesIn(text: string, el: Element, offset: number, phoneHint: () => boolean, out: Hit[]): void {
-  for (const match of text.matchAll(PHONE_IN_TEXT)) {
-    const raw = match[0].trim().replace(/[\s.\u00a0/-]+$/, '');
-    const digits = raw.replace(EXTENSION, '').replace(/\D/g, '');
-    if (digits.length < 6 || digits.length > 15 || DATE_LIKE.test(raw)) continue;
-    const at = match.index ?? 0;
-    // A number glued to letters or other digits is part of something else (an IBAN, an order id, a product code).
-    const before = text.charAt(at - 1);
-    const after = text.charAt(at + match[0].length);
-    if (/[\p{L}\d#€$£¥]/u.test(before) || /[\p{L}\d€$£%]/u.test(after) || /^\d{1,3}([.,]\d{3})+$/.test(raw)) continue;
-    const preceding = text.slice(Math.max(0, at - 40), at);
-    const context = preceding.trim() === '' ? labelBefore(el) : preceding;
-    if (NOT_PHONE_LABEL.test(preceding)) continue;
-    const international = /^(\+|00)/.test(raw);
-    // Without a label, a number written on the same line as an email ("VD, anna@…, 070-123 45 67") is a phone too.
-    if (!international && !raw.startsWith('(') && !PHONE_LABEL.test(context) && !text.includes('@') && !phoneHint())
-      continue;
-    out.push({
-      kind: 'phone',
-      value: raw,
-      el,
-      offset: offset + at,
-      source: 'text',
-      phoneType: phoneTypeFrom(context),
-      before: text.slice(Math.max(0, at - 400), at),
-    });
+function phonesIn(raw: string, el: Element, offset: number, phoneHint: () => boolean, out: Hit[]): void {
+  // "971 504 472 - 971 504 002": two numbers joined by a spaced dash or slash become two (same length, same offsets).
+  // Only where both sides hold a whole number: "+49 221 / 50 80 00" is one number written with its area code apart.
+  const digits = (s: string) => s.replace(/\D/g, '').length;
+  const text = raw.replace(
+    /(\+?\d[\d ]{5,20})\s[-–/]\s(?=([+(]?\d[\d ]{5,20}))/g,
+    (all, left: string, right: string) =>
+      digits(left) >= 7 && digits(right) >= 7 && !left.startsWith('+') ? `${left} ; ` : all,
+  );
+  for (const whole of text.matchAll(PHONE_IN_TEXT)) {
+    for (const match of splitRun(whole)) phoneIn(text, match, el, offset, phoneHint, out);
   }
+}
+
+interface Run {
+  0: string;
+  index: number;
+}
+
+/** "971 504 472 - 971 504 002": two numbers the pattern read as one run, split where a spaced dash stands. */
+function splitRun(match: RegExpMatchArray): Run[] {
+  const text = match[0];
+  const start = match.index ?? 0;
+  if (text.replace(/\D/g, '').length <= 15 || !/\s[-–/]\s/.test(text)) return [{ 0: text, index: start }];
+  const runs: Run[] = [];
+  let at = 0;
+  for (const part of text.split(/(\s[-–/]\s)/)) {
+    if (/\d/.test(part)) runs.push({ 0: part, index: start + at });
+    at += part.length;
+  }
+  return runs;
+}
+
+function phoneIn(text: string, match: Run, el: Element, offset: number, phoneHint: () => boolean, out: Hit[]): void {
+  const raw = match[0].trim().replace(/[\s.\u00a0/-]+$/, '');
+  const digits = raw.replace(EXTENSION, '').replace(/\D/g, '');
+  if (digits.length < 6 || digits.length > 15 || DATE_LIKE.test(raw)) return;
+  const at = match.index ?? 0;
+  // A number glued to letters or other digits is part of something else (an IBAN, an order id, a product code).
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + match[0].length);
+  // …except an international number glued to the next label ("+49 6123 9238-253Allgemein: …").
+  const gluedLabel = /^(\+|00)/.test(raw) && /\p{Lu}/u.test(after);
+  if (
+    /[\p{L}\d#€$£¥]/u.test(before) ||
+    (/[\p{L}\d€$£%]/u.test(after) && !gluedLabel) ||
+    /^\d{1,3}([.,]\d{3})+$/.test(raw)
+  )
+    return;
+  const preceding = text.slice(Math.max(0, at - 40), at);
+  const context = preceding.trim() === '' ? labelBefore(el) : preceding;
+  if (NOT_PHONE_LABEL.test(preceding)) return;
+  const international = /^(\+|00)/.test(raw);
+  // A number on a line of its own, written in groups ("0845 766 5522", "254-796-2182"), is written to be dialled.
+  // So is one after a short label of any words ("Reservations: 888-264-5494", "Trellis: 425-284-5900").
+  const grouped = (raw.match(/\d[\s.\u00a0/-]+\d/g)?.length ?? 0) >= 2;
+  const lead = text.slice(0, at);
+  const ownLine = lead.trim() === '' || /^[^\d:@]{2,30}:\s*$/.test(lead);
+  const rest = text.slice(at + match[0].length).trim();
+  // A place or a line named after it may follow: "740-368-3709 (Sanborn)".
+  const alone = grouped && ownLine && (rest === '' || /^\([^()\d]{2,30}\)$/.test(rest));
+  // Without a label, a number written on the same line as an email ("VD, anna@…, 070-123 45 67") is a phone too.
+  if (
+    !international &&
+    !alone &&
+    !raw.startsWith('(') &&
+    !PHONE_LABEL.test(context) &&
+    !text.includes('@') &&
+    !phoneHint()
+  )
+    return;
+  out.push({
+    kind: 'phone',
+    value: raw,
+    el,
+    offset: offset + at,
+    source: 'text',
+    phoneType: phoneTypeFrom(context),
+    before: text.slice(Math.max(0, at - 400), at),
+  });
 }
 
 /** "jane.doe at acme.org" counts only where it is unambiguous: a name-like local part or a spelled-out "dot". */

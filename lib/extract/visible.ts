@@ -6,6 +6,8 @@
  * where page authors put the hiding box around a trap link.
  */
 
+import { attr, first, parentOf } from './dom';
+
 const NOT_PROSE = new Set([
   'SCRIPT',
   'STYLE',
@@ -58,7 +60,7 @@ export function createVisibility(doc: Document): Visibility {
         break;
       }
       chain.push(at);
-      at = at.parentElement ?? (at.parentNode as ShadowRoot | null)?.host ?? null;
+      at = parentOf(at);
     }
     // From the top down: an element is usable when it and every ancestor are.
     let above = result ?? true;
@@ -93,7 +95,7 @@ export function createVisibility(doc: Document): Visibility {
       result =
         (typeof check !== 'function' ||
           check.call(el, { checkOpacity: !rootTransparent, checkVisibilityCSS: !rootHidden })) &&
-        boxShown(el.parentElement);
+        boxShown(parentOf(el));
     }
     seenCache.set(el, result);
     return result;
@@ -106,13 +108,13 @@ function ownUsable(el: Element, hasLayout: boolean, view: Window | null, rootHid
   if (NOT_PROSE.has(tag)) return false;
   if (tag === 'HTML' || tag === 'BODY') return true;
   if (
-    el.hasAttribute('hidden') ||
+    attr(el, 'hidden') !== null ||
     // aria-hidden hides from screen readers, not from sight: a row of icon links (mailto, profiles) is visible.
-    (el.getAttribute('aria-hidden') === 'true' && el.querySelector('a[href]') === null) ||
-    el.getAttribute('contenteditable') === 'true'
+    (attr(el, 'aria-hidden') === 'true' && first(el, 'a[href]') === null) ||
+    attr(el, 'contenteditable') === 'true'
   )
     return false;
-  const inline = el.getAttribute('style');
+  const inline = attr(el, 'style');
   if (inline && HIDING_STYLE.test(inline)) return false;
   if (hasLayout) return true;
   // Without layout, the cascaded style stands in for it: hidden, transparent, off-screen or zero-size and clipped.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFolder } from '../../scripts/serve.mjs';
-import { deepNesting, hugeTextNode, manyEmails, manyNodes } from '../fixtures/hostile/generate';
+import { backtrackingBait, deepNesting, hugeTextNode, manyEmails, manyNodes } from '../fixtures/hostile/generate';
 import { launchWithExtension } from './chromium';
 
 // The extension pages' own API, as the test calls it inside them.
@@ -55,6 +55,7 @@ beforeAll(async () => {
   await writeFile(join(folder, 'deep-nesting.html'), deepNesting());
   await writeFile(join(folder, 'huge-text-node.html'), hugeTextNode(20));
   await writeFile(join(folder, 'many-emails.html'), manyEmails());
+  await writeFile(join(folder, 'backtracking-bait.html'), backtrackingBait());
   site = await serveFolder(folder);
   ({ context, extensionId } = await launchWithExtension());
   ext = await context.newPage();
@@ -83,6 +84,8 @@ describe('hostile pages in Chromium', () => {
     ['deep-nesting.html', 'deep.diver@huge-pages.com'],
     ['huge-text-node.html', 'first.contact@huge-pages.com'],
     ['many-emails.html', 'user0@many-mails.com'],
+    // 9 s in Chromium with the old address pattern (one retry per letter before the "@").
+    ['backtracking-bait.html', 'bait.reader@huge-pages.com'],
   ])(
     '%s: bounded time, at most 200 people, the first one found',
     async (name, email) => {
@@ -96,6 +99,20 @@ describe('hostile pages in Chromium', () => {
     },
     90_000,
   );
+
+  it('is neither stopped nor looped by form controls named after DOM properties', async () => {
+    const lead = await openLead('clobbered-form.html');
+    // The page really does shadow them: the form's parentElement is an <input>.
+    expect(
+      await lead.evaluate(() => (document.forms[0] as unknown as { parentElement: Element }).parentElement.tagName),
+    ).toBe('INPUT');
+    const { raw } = await extractIn('clobbered-form.html');
+    const emails = raw.candidates.flatMap((c) => c.emails);
+    expect(emails).toContain('nina.berg@clobber-labs.com');
+    expect(emails).toContain('omar.haddad@clobber-labs.com');
+    expect(raw.candidates.find((c) => c.emails.includes('nina.berg@clobber-labs.com'))?.name).toBe('Nina Berg');
+    await lead.close();
+  });
 
   it('is not fooled by a page that sabotages the built-ins before the script runs', async () => {
     const lead = await openLead('redefined-builtins.html');

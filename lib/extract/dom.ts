@@ -1,0 +1,58 @@
+/**
+ * Page side: DOM reads that a page cannot redirect. A `<form>` with an `<input name="parentElement">` (or
+ * `getAttribute`, `closest`…) shadows that property on the form itself, even in our isolated world: reading it
+ * through the prototype's own getter or method gets the real value, so no walk up the tree can loop or throw.
+ * The prototypes are found from the node itself, so this works in any window (a tab, a frame, a DOM in Node).
+ */
+
+type Getter = (this: unknown) => unknown;
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+const found = new WeakMap<object, Map<string, Getter | Method | null>>();
+
+/** The getter (or method) `name` of the first prototype of `obj` that defines it, cached by prototype. */
+function own<T extends Getter | Method>(obj: object, name: string, kind: 'get' | 'value'): T | null {
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  if (proto === null) return null;
+  let names = found.get(proto);
+  if (!names) {
+    names = new Map();
+    found.set(proto, names);
+  }
+  if (names.has(name)) return names.get(name) as T | null;
+  let fn: Getter | Method | null = null;
+  for (let p: object | null = proto; p !== null; p = Object.getPrototypeOf(p) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) {
+      fn = (kind === 'get' ? d.get : d.value) ?? null;
+      break;
+    }
+  }
+  names.set(name, fn);
+  return fn as T | null;
+}
+
+/** The element above, crossing out of a shadow root to its host; null at the top. */
+export function parentOf(node: Node): Element | null {
+  const parent = own<Getter>(node, 'parentElement', 'get')?.call(node) as Element | null | undefined;
+  if (parent) return parent;
+  const up = own<Getter>(node, 'parentNode', 'get')?.call(node) as Node | null | undefined;
+  if (up && up.nodeType === 11 /* a shadow root */)
+    return (own<Getter>(up, 'host', 'get')?.call(up) as Element) ?? null;
+  return null;
+}
+
+/** An attribute's value, read through the element's prototype. */
+export function attr(el: Element, name: string): string | null {
+  return (own<Method>(el, 'getAttribute', 'value')?.call(el, name) as string | null | undefined) ?? null;
+}
+
+/** The nearest ancestor (or the element) matching a selector, through the element's prototype. */
+export function closest(el: Element, selector: string): Element | null {
+  return (own<Method>(el, 'closest', 'value')?.call(el, selector) as Element | null | undefined) ?? null;
+}
+
+/** The first descendant matching a selector, through the element's prototype. */
+export function first(el: Element, selector: string): Element | null {
+  return (own<Method>(el, 'querySelector', 'value')?.call(el, selector) as Element | null | undefined) ?? null;
+}
