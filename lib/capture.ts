@@ -46,7 +46,11 @@ export async function captureTab(
   if (!parsed.success) {
     return { ok: false, error: 'This page returned something unexpected. Fill in the form by hand.', tabId: tab.id };
   }
-  return { ok: true, result: finishCapture(parsed.data, { region: options.region ?? null }), tabId: tab.id };
+  // The microdata, RDFa and microformats readers (parse5, microformats-parser) load only for a page that has some.
+  const raw = parsed.data;
+  const markup =
+    raw.snapshots.length > 0 ? (await import('./extract/markup')).markupEntities(raw.snapshots, raw.url) : [];
+  return { ok: true, result: finishCapture(raw, { region: options.region ?? null, markup }), tabId: tab.id };
 }
 
 function explainInjectionError(message: string): string {

@@ -56,3 +56,30 @@ export function closest(el: Element, selector: string): Element | null {
 export function first(el: Element, selector: string): Element | null {
   return (own<Method>(el, 'querySelector', 'value')?.call(el, selector) as Element | null | undefined) ?? null;
 }
+
+/** The node's tag name in upper case ("DIV"), through its prototype. */
+export function tagOf(node: Node): string {
+  const name = own<Getter>(node, 'nodeName', 'get')?.call(node);
+  return typeof name === 'string' ? name.toUpperCase() : '';
+}
+
+/** The element's box, through its prototype. */
+export function rectOf(el: Element): DOMRect | null {
+  return (own<Method>(el, 'getBoundingClientRect', 'value')?.call(el) as DOMRect | undefined) ?? null;
+}
+
+/** Whether the element matches a selector, through its prototype. */
+export function matches(el: Element, selector: string): boolean {
+  return own<Method>(el, 'matches', 'value')?.call(el, selector) === true;
+}
+
+/** Element.checkVisibility through the prototype; true where the browser has none. */
+export function checkVisible(el: Element, options: { checkOpacity: boolean; checkVisibilityCSS: boolean }): boolean {
+  const check = own<Method>(el, 'checkVisibility', 'value');
+  return typeof check !== 'function' || check.call(el, options) === true;
+}
+
+/** Whether `other` is `node` or inside it, through the prototype. */
+export function within(node: Node, other: Node): boolean {
+  return own<Method>(node, 'contains', 'value')?.call(node, other) === true;
+}

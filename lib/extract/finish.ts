@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
+import type { Entity } from './entities';
 import { cleanEmail, stripInvisible } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { isRoleMailbox } from './people';
@@ -10,12 +11,16 @@ import { hostLabel, siteFacts } from './site';
 import type { RawCandidate, RawCapture } from './types';
 
 /**
+ * `markup`: the page's marked-up snapshots as entities (./markup.ts, loaded only when a page has some).
  * Turns what the page gave into a CaptureResult: phones validated to E.164 with full metadata, names split,
  * the same person found twice (a card and its JSON-LD) merged, candidates ranked. Runs outside the page (popup,
  * CLI): libphonenumber's metadata is too heavy to inject into every page.
  */
-export function finishCapture(raw: RawCapture, options: { region?: string | null } = {}): CaptureResult {
-  const site = siteFacts(raw);
+export function finishCapture(
+  raw: RawCapture,
+  options: { region?: string | null; markup?: Entity[] } = {},
+): CaptureResult {
+  const site = siteFacts(raw, options.markup);
   const profile = profilePerson(raw);
   // Structured data first: what the page declares owns its details (./finish.ts merge); then a profile's person.
   const candidates = [...site.people, ...(profile ? [profile] : []), ...raw.candidates];

@@ -31,14 +31,14 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   let page: ReturnType<typeof readPage>;
   let truncated = scan.truncated;
   try {
-    page = readPage(doc, range === null, started + limits.maxMillis + 50);
+    page = readPage(doc, range === null, started + limits.maxMillis * 1.5);
   } catch {
     page = { ...EMPTY_PAGE, title: String(doc.title ?? '').slice(0, 300) };
     truncated = true;
   }
   let candidates: RawCapture['candidates'] = [];
   try {
-    candidates = groupPeople(scan, scanRoot, visibility.seen).slice(0, 300);
+    candidates = groupPeople(scan, scanRoot, visibility.seen, started + limits.maxMillis * 1.4).slice(0, 300);
   } catch {
     truncated = true;
   }

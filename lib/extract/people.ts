@@ -1,4 +1,4 @@
-import { parentOf as parentUp } from './dom';
+import { closest, matches, parentOf as parentUp, within } from './dom';
 import type { Hit } from './hits';
 import { LEGAL_NAME } from './legal';
 import { asPersonName } from './names';
@@ -28,7 +28,12 @@ interface Group {
  * it — unless a heading or a page landmark (footer, sidebar) stands between them. What belongs to no name
  * (info@, the switchboard) is grouped by block.
  */
-export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => boolean): RawCandidate[] {
+export function groupPeople(
+  scan: Scan,
+  root: Element,
+  seen: (el: Element) => boolean,
+  deadline = Number.POSITIVE_INFINITY,
+): RawCandidate[] {
   const { hits, names, headings } = scan;
   const namesUnder = new Map<Element, NameAnchor[]>();
   for (const anchor of names) {
@@ -46,6 +51,11 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   const generic: Hit[] = [];
   for (const hit of hits) {
     let anchor: NameAnchor | null = null;
+    // Past the time, the remaining details are grouped by block only: found, if not all named.
+    if (Date.now() > deadline) {
+      generic.push(hit);
+      continue;
+    }
     try {
       const owner = ownerOf(hit, namesUnder, names, headings, landmarks, root);
       anchor = (owner && seen(owner.el) ? owner : null) ?? proseOwner(hit, proseNames);
@@ -65,7 +75,7 @@ export function groupPeople(scan: Scan, root: Element, seen: (el: Element) => bo
   const candidates: RawCandidate[] = [];
   const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const group of ordered) {
-    if (candidates.length >= MAX_CANDIDATES) break;
+    if (candidates.length >= MAX_CANDIDATES || Date.now() > deadline + 20) break;
     const candidate = describeSafely(group, namesUnder, root);
     if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
   }
@@ -77,7 +87,12 @@ function describeSafely(group: Group, namesUnder: Map<Element, NameAnchor[]>, ro
   try {
     return describe(group, namesUnder, root);
   } catch {
-    return describe({ anchor: null, hits: group.hits }, new Map(), root);
+    // The card around the person could not be read: their name and details without its title or company.
+    try {
+      return describe(group, namesUnder, root, false);
+    } catch {
+      return describe({ anchor: null, hits: group.hits }, new Map(), root, false);
+    }
   }
 }
 
@@ -106,7 +121,13 @@ function ownerOf(
       // A name in the next card does not own this card's details (whose own name could not be read).
       const nameItem = childOnPath(el, only.el);
       const hitItem = childOnPath(el, hit.el);
-      if (only.offset > hit.offset && nameItem !== hitItem && hitItem?.matches(CARD_LIKE)) return null;
+      if (
+        only.offset > hit.offset &&
+        nameItem !== hitItem &&
+        hitItem !== null && hitItem !== undefined &&
+        matches(hitItem, CARD_LIKE)
+      )
+        return null;
       return crossesBoundary(only, hit, headings, landmarks) ? null : only;
     }
     // A shared mailbox (info@, sales@) in a run of people belongs to none of them.
@@ -115,7 +136,7 @@ function ownerOf(
     if (!before || hit.offset - before.offset > MAX_DISTANCE) return null;
     // After a list of people (a table, a grid), a line outside it is not the last person's.
     const item = childOnPath(el, before.el);
-    if (item && !item.contains(hit.el) && (namesUnder.get(item)?.length ?? 0) > 1) return null;
+    if (item && !within(item, hit.el) && (namesUnder.get(item)?.length ?? 0) > 1) return null;
     return crossesBoundary(before, hit, headings, landmarks) ? null : before;
   }
   return null;
@@ -228,20 +249,20 @@ function nearestBefore(names: NameAnchor[], offset: number, container: Element):
   }
   for (let i = found; i >= 0 && i > found - 50; i--) {
     const anchor = names[i];
-    if (anchor && container.contains(anchor.el)) return anchor;
+    if (anchor && within(container, anchor.el)) return anchor;
   }
   return null;
 }
 
 /** A section heading or a landmark (footer, sidebar) between a name and a detail means they are unrelated. */
 function crossesBoundary(anchor: NameAnchor, hit: Hit, headings: Heading[], landmarks: Element[]): boolean {
-  for (const landmark of landmarks) if (landmark.contains(hit.el) && !landmark.contains(anchor.el)) return true;
+  for (const landmark of landmarks) if (within(landmark, hit.el) && !within(landmark, anchor.el)) return true;
   const anchorLevel = headingLevel(anchor.el);
   const [from, to] = anchor.offset <= hit.offset ? [anchor.offset, hit.offset] : [hit.offset, anchor.offset];
   for (let i = firstAfter(headings, from); i < headings.length; i++) {
     const heading = headings[i] as Heading;
     if (heading.offset >= to) break;
-    if (heading.el.contains(anchor.el) || anchor.el.contains(heading.el)) continue;
+    if (within(heading.el, anchor.el) || within(anchor.el, heading.el)) continue;
     if (heading.level <= anchorLevel) return true;
   }
   return false;
@@ -260,7 +281,7 @@ function firstAfter(headings: Heading[], offset: number): number {
 }
 
 function headingLevel(el: Element): number {
-  const heading = el.closest('h1,h2,h3,h4,h5,h6');
+  const heading = closest(el, 'h1,h2,h3,h4,h5,h6');
   return heading ? Number(heading.nodeName.charAt(1)) : 6;
 }
 
@@ -304,7 +325,7 @@ function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root
             m.hits.some((h) => h.kind === 'email') &&
             parent !== null &&
             parent !== root &&
-            parent.contains(first) &&
+            within(parent, first) &&
             !m.hits.some((h) => h.kind === 'phone')
           );
         });
@@ -314,7 +335,12 @@ function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root
   return merged;
 }
 
-function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: Element): RawCandidate {
+function describe(
+  group: Group,
+  namesUnder: Map<Element, NameAnchor[]>,
+  root: Element,
+  readCard = true,
+): RawCandidate {
   const emails: string[] = [];
   const phones: RawPhone[] = [];
   const links: string[] = [];
@@ -337,12 +363,12 @@ function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: El
     }
   }
   const anchor = group.anchor;
-  const card = anchor ? cardOf(anchor, group.hits, namesUnder, root) : null;
+  const card = anchor && readCard ? cardOf(anchor, group.hits, namesUnder, root) : null;
   if (card) {
-    const structured = card.closest('[itemscope],[typeof],.h-card,.vcard');
+    const structured = closest(card, '[itemscope],[typeof],.h-card,.vcard');
     if (structured)
       sources.add(
-        structured.matches('[itemscope]') ? 'microdata' : structured.matches('[typeof]') ? 'rdfa' : 'microformat',
+        matches(structured, '[itemscope]') ? 'microdata' : matches(structured, '[typeof]') ? 'rdfa' : 'microformat',
       );
   }
   return {
@@ -376,7 +402,7 @@ function cardOf(anchor: NameAnchor, hits: Hit[], namesUnder: Map<Element, NameAn
   for (let el = parentOf(anchor.el, root); el !== null; el = parentOf(el, root)) {
     if ((namesUnder.get(el)?.length ?? 0) > 1) break;
     card = el;
-    if (hits.every((h) => el.contains(h.el))) break;
+    if (hits.every((h) => within(el, h.el))) break;
   }
   return card;
 }
@@ -393,7 +419,7 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
   const walker = doc.createTreeWalker(scope, 4 /* SHOW_TEXT */);
   walker.currentNode = anchor.text;
   for (let node = walker.nextNode(), steps = 0; node !== null && steps < 8; node = walker.nextNode(), steps++) {
-    if (anchor.el !== anchor.text.parentNode && anchor.el.contains(node)) continue;
+    if (anchor.el !== anchor.text.parentNode && within(anchor.el, node)) continue;
     const text = (node.nodeValue ?? '')
       .replace(/\s+/g, ' ')
       .trim()
@@ -415,7 +441,7 @@ function looksLikeTitle(text: string): boolean {
 
 function firstMarked(card: Element, selector: string, not: Element | null): Element | null {
   for (const el of card.querySelectorAll(selector)) {
-    if (not && (el === not || not.contains(el) || el.contains(not))) continue;
+    if (not && (el === not || within(not, el) || within(el, not))) continue;
     const text = textOf(el);
     if (text && text.length <= 120 && !/@|\d{4}/.test(text)) return el;
   }

@@ -1,4 +1,4 @@
-import { parentOf } from './dom';
+import { closest, parentOf, tagOf } from './dom';
 import type { Hit } from './hits';
 import { cleanEmail, stripInvisible } from './hits';
 import { decodeCloudflare, linkHits } from './links';
@@ -124,7 +124,7 @@ export function scanPage(
       return;
     }
     const parent = node.parentNode as Element | null;
-    if (parent === null || IGNORED_PARENTS.has(parent.nodeName) || (scope && !scope.intersectsNode(node))) {
+    if (parent === null || IGNORED_PARENTS.has(tagOf(parent)) || (scope && !scope.intersectsNode(node))) {
       offset += length;
       return;
     }
@@ -145,9 +145,19 @@ export function scanPage(
 
   resolveSpelledOut(spelled, rawHits);
 
-  const hits = rawHits.filter((h) => visibility.seen(h.el)).sort((a, b) => a.offset - b.offset);
+  // Checking what is seen can force a layout of a huge page: past the time, what is left is not taken.
+  const checkUntil = started + limits.maxMillis * 1.25;
+  const hits = rawHits
+    .filter((h) => {
+      if (Date.now() > checkUntil) {
+        truncated = true;
+        return false;
+      }
+      return visibility.seen(h.el);
+    })
+    .sort((a, b) => a.offset - b.offset);
   // Names are many and only some end up owning details: the cheap check here, the full one when one is used.
-  const names = rawNames.filter((n) => visibility.usable(n.el) && !inAddressPart(n.el));
+  const names = rawNames.filter((n) => Date.now() <= checkUntil && visibility.usable(n.el) && !inAddressPart(n.el));
   return { hits, names, headings, truncated };
 }
 
@@ -156,7 +166,7 @@ const ADDRESS_PART =
   '.adr,.p-adr,.h-adr,.locality,.p-locality,.region,.p-region,.street-address,.p-street-address,.country-name,[itemprop~="address"],[itemprop~="addressLocality"],[itemprop~="addressRegion"],[itemprop~="streetAddress"],[property~="address"],[property~="addressLocality"],[property~="schema:address"]';
 
 function inAddressPart(el: Element): boolean {
-  return el.closest(ADDRESS_PART) !== null;
+  return closest(el, ADDRESS_PART) !== null;
 }
 
 function cloudflareHit(el: Element, offset: number, out: Hit[]): void {

@@ -1,8 +1,7 @@
 /** Who runs the page and where: read outside the page from what ./page.ts collected raw. */
-import { readEntities } from './entities';
+import { type Entity, readEntities } from './entities';
 import { cleanEmail } from './hits';
 import { LEGAL_NAME } from './legal';
-import { markupEntities } from './markup';
 import { jsonLdEntities } from './structured';
 import type { RawCandidate, RawCapture } from './types';
 
@@ -17,8 +16,9 @@ export interface SiteFacts {
 export function siteFacts(
   raw: Pick<RawCapture, 'url' | 'title' | 'metaSiteName' | 'siteTexts' | 'jsonLd'> &
     Partial<Pick<RawCapture, 'snapshots' | 'metas'>>,
+  markup: Entity[] = [],
 ): SiteFacts {
-  const jsonLd = readEntities([...jsonLdEntities(raw.jsonLd), ...markupEntities(raw.snapshots ?? [], raw.url)]);
+  const jsonLd = readEntities([...jsonLdEntities(raw.jsonLd), ...markup]);
   const [footerText = ''] = raw.siteTexts;
   const host = hostLabel(raw.url);
   const titleParts = raw.title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());

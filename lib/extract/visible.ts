@@ -6,7 +6,7 @@
  * where page authors put the hiding box around a trap link.
  */
 
-import { attr, first, parentOf } from './dom';
+import { attr, checkVisible, first, parentOf, rectOf, tagOf } from './dom';
 
 const NOT_PROSE = new Set([
   'SCRIPT',
@@ -27,8 +27,6 @@ const NOT_PROSE = new Set([
 // Inline styles that hide while staying "displayed": pushed off-screen, zero-size, clipped away, invisible text.
 const HIDING_STYLE =
   /(?:left|top|text-indent)\s*:\s*-\d{3,}|(?:^|[;\s])(?:max-)?(?:width|height)\s*:\s*0(?:px)?\s*(?:;|$)|clip\s*:\s*rect\(\s*0|font-size\s*:\s*0(?:px)?\s*(?:;|$)/i;
-
-type CheckVisibility = (options?: { checkOpacity?: boolean; checkVisibilityCSS?: boolean }) => boolean;
 
 export interface Visibility {
   /** Cheap: no hiding attribute, inline style or non-prose element on the way up (for counting names). */
@@ -76,11 +74,16 @@ export function createVisibility(doc: Document): Visibility {
     const known = boxCache.get(el);
     if (known !== undefined) return known;
     // One layout read: off the page to the left ("left: -9999px"), or too small to show text.
-    const rect = el.getBoundingClientRect();
-    let shown = rect.right >= 0;
-    if (shown && (rect.width < 2 || rect.height < 2)) {
+    const rect = rectOf(el);
+    let shown = rect === null || rect.right >= 0;
+    if (shown && rect && (rect.width < 2 || rect.height < 2)) {
       const style = view?.getComputedStyle(el);
-      shown = style?.display === 'contents' || (style?.overflow === 'visible' && el.getClientRects().length > 0);
+      try {
+        shown = style?.display === 'contents' || (style?.overflow === 'visible' && el.getClientRects().length > 0);
+      } catch {
+        // A box the page made unreadable (a form whose control is named getClientRects) is not a hiding box.
+        shown = true;
+      }
     }
     boxCache.set(el, shown);
     return shown;
@@ -90,12 +93,9 @@ export function createVisibility(doc: Document): Visibility {
     if (known !== undefined) return known;
     let result = usable(el);
     if (result && hasLayout) {
-      const check = (el as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
       // One native call covers display, visibility, opacity and content-visibility of every ancestor.
       result =
-        (typeof check !== 'function' ||
-          check.call(el, { checkOpacity: !rootTransparent, checkVisibilityCSS: !rootHidden })) &&
-        boxShown(parentOf(el));
+        checkVisible(el, { checkOpacity: !rootTransparent, checkVisibilityCSS: !rootHidden }) && boxShown(parentOf(el));
     }
     seenCache.set(el, result);
     return result;
@@ -104,7 +104,7 @@ export function createVisibility(doc: Document): Visibility {
 }
 
 function ownUsable(el: Element, hasLayout: boolean, view: Window | null, rootHidden: boolean): boolean {
-  const tag = el.nodeName.toUpperCase();
+  const tag = tagOf(el);
   if (NOT_PROSE.has(tag)) return false;
   if (tag === 'HTML' || tag === 'BODY') return true;
   if (

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaptureResultSchema } from '@/lib/capture-result';
 import { extractPage } from '@/lib/extract';
 import { finishCapture } from '@/lib/extract/finish';
+import { markupEntities } from '@/lib/extract/markup';
 import { parsePage } from '../../scripts/dom';
 
 const open: Array<() => Promise<void>> = [];
@@ -13,7 +14,10 @@ afterEach(async () => {
 function capture(html: string, url = 'https://www.acme-widgets.com/team', region?: string) {
   const page = parsePage(html, url);
   open.push(page.close);
-  return CaptureResultSchema.parse(finishCapture(extractPage(page.document), { region: region ?? null }));
+  const raw = extractPage(page.document);
+  return CaptureResultSchema.parse(
+    finishCapture(raw, { region: region ?? null, markup: markupEntities(raw.snapshots, raw.url) }),
+  );
 }
 
 describe('the demo lead page', () => {

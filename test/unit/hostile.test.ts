@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaptureResultSchema, RawCaptureSchema } from '@/lib/capture-result';
 import { extractPage } from '@/lib/extract';
 import { finishCapture } from '@/lib/extract/finish';
+import { markupEntities } from '@/lib/extract/markup';
 import { parsePage } from '../../scripts/dom';
 import { hugeTextNode, manyEmails } from '../fixtures/hostile/generate';
 
@@ -17,7 +18,7 @@ function capture(html: string, url: string) {
   open.push(page.close);
   const started = performance.now();
   const raw = RawCaptureSchema.parse(extractPage(page.document));
-  const result = CaptureResultSchema.parse(finishCapture(raw));
+  const result = CaptureResultSchema.parse(finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) }));
   return { raw, result, ms: performance.now() - started };
 }
 

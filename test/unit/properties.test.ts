@@ -4,6 +4,7 @@ import { CaptureResultSchema, RawCaptureSchema } from '@/lib/capture-result';
 import { type ContactInput, ContactInputSchema, candidateToContact } from '@/lib/contact';
 import { extractPage } from '@/lib/extract';
 import { finishCapture } from '@/lib/extract/finish';
+import { markupEntities } from '@/lib/extract/markup';
 import { externalIdFor } from '@/lib/providers/external-id';
 import { PROVIDERS } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
@@ -71,7 +72,9 @@ describe('extraction on any page', () => {
         );
         closers.push(page.close);
         const raw = RawCaptureSchema.parse(extractPage(page.document));
-        const result = CaptureResultSchema.parse(finishCapture(raw));
+        const result = CaptureResultSchema.parse(
+          finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) }),
+        );
         for (const candidate of result.candidates) {
           // What the popup builds from a candidate is a contact the form accepts.
           expect(ContactInputSchema.safeParse(candidateToContact(candidate, result.url)).success).toBe(true);
