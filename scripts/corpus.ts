@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { CaptureResult } from '../lib/capture-result';
 import { extractPage } from '../lib/extract';
 import { finishCapture } from '../lib/extract/finish';
+import { markupEntities } from '../lib/extract/markup';
 import { DEFAULT_LIMITS } from '../lib/extract/scan';
 import { parsePage, readHtml } from './dom';
 
@@ -219,7 +220,8 @@ export async function scoreCorpus(dir = 'test/fixtures/pages'): Promise<PageScor
     const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.html$/, '.json')), 'utf8')) as ExpectedPage;
     // A page whose address its source did not keep is read as if served from nowhere in particular.
     const page = parsePage(readHtml(join(dir, file)), expected.url ?? 'https://localhost/');
-    const result = finishCapture(extractPage(page.document, { limits: NODE_LIMITS }));
+    const raw = extractPage(page.document, { limits: NODE_LIMITS });
+    const result = finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) });
     await page.close();
     scores.push(scorePage(file.replace(/\.html$/, ''), result, expected));
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
+import { parseHTML } from 'linkedom';
 
 /** A page parsed in Node the way the injected script sees a tab's DOM; its scripts never run. */
 export function parsePage(html: string, url: string): { document: Document; close: () => Promise<void> } {
@@ -26,4 +27,11 @@ export function readHtml(path: string): string {
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }
+}
+
+/** The same page in linkedom, a DOM whose searches are loops (for pages too deep for happy-dom). */
+export function linkedomPage(html: string, url: string): { document: Document; close: () => Promise<void> } {
+  const { document } = parseHTML(html);
+  Object.defineProperty(document, 'URL', { value: url });
+  return { document: document as unknown as Document, close: async () => {} };
 }

@@ -124,7 +124,8 @@ function ownerOf(
       if (
         only.offset > hit.offset &&
         nameItem !== hitItem &&
-        hitItem !== null && hitItem !== undefined &&
+        hitItem !== null &&
+        hitItem !== undefined &&
         matches(hitItem, CARD_LIKE)
       )
         return null;
@@ -335,12 +336,7 @@ function genericGroups(hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root
   return merged;
 }
 
-function describe(
-  group: Group,
-  namesUnder: Map<Element, NameAnchor[]>,
-  root: Element,
-  readCard = true,
-): RawCandidate {
+function describe(group: Group, namesUnder: Map<Element, NameAnchor[]>, root: Element, readCard = true): RawCandidate {
   const emails: string[] = [];
   const phones: RawPhone[] = [];
   const links: string[] = [];

@@ -44,7 +44,7 @@ export function createVisibility(doc: Document): Visibility {
   const view = doc.defaultView;
   // A page that hides its whole root until its scripts run ("html { visibility: hidden }", an A/B tester's
   // opacity 0) is a loading trick, not a honeypot: hiding on the root itself is not counted.
-  const rootStyles = [doc.documentElement, doc.body].flatMap((el) => (el ? [view?.getComputedStyle(el)] : []));
+  const rootStyles = [doc.documentElement, doc.body].flatMap((el) => (el ? [view?.getComputedStyle?.(el)] : []));
   const rootHidden = rootStyles.some((s) => s?.visibility === 'hidden');
   const rootTransparent = rootStyles.some((s) => s?.opacity === '0');
   // A loop, not recursion: a page 5,000 elements deep must not exhaust the stack.
@@ -77,7 +77,7 @@ export function createVisibility(doc: Document): Visibility {
     const rect = rectOf(el);
     let shown = rect === null || rect.right >= 0;
     if (shown && rect && (rect.width < 2 || rect.height < 2)) {
-      const style = view?.getComputedStyle(el);
+      const style = view?.getComputedStyle?.(el);
       try {
         shown = style?.display === 'contents' || (style?.overflow === 'visible' && el.getClientRects().length > 0);
       } catch {
@@ -118,7 +118,7 @@ function ownUsable(el: Element, hasLayout: boolean, view: Window | null, rootHid
   if (inline && HIDING_STYLE.test(inline)) return false;
   if (hasLayout) return true;
   // Without layout, the cascaded style stands in for it: hidden, transparent, off-screen or zero-size and clipped.
-  const style = view?.getComputedStyle(el);
+  const style = view?.getComputedStyle?.(el);
   if (!style) return true;
   if (style.display === 'none' || (style.visibility === 'hidden' && !rootHidden) || style.opacity === '0') return false;
   if (
