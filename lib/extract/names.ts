@@ -62,7 +62,16 @@ consultants consultancy agence agency alliance fintech energi energy tech studio
 foundation association holdings industries robotics pay payments insurance pharma health healthcare realty properties
 property associates asociados abogados avocats advogados rechtsanwälte tegnestuen arkitekter architects architecture
 motion automation cable optronique sensorik grad grads intake materials chemistry physics biology livro reclamações
-τμήμα innovations innovation networks cloud hub works factory collective trust fund lawyers law firm`.split(/\s+/),
+τμήμα innovations innovation networks cloud hub works factory collective trust fund lawyers law firm
+grade grades ed skills life faculty police campus science sciences vision language languages processing intelligence
+artificial environmental natural computer computing books rare documents government curator historical history
+message subject lease novated beratung kostenlose kostenlos telefon per liaison bilingual counselor counsellor aide
+cheer math maths english athletics theatre theater speech dyslexia esl protocols protocol communication secure
+security informatics bio experts expert experten urlaubsexperten bairro county handelsgericht amtsgericht landgericht
+gericht solidarite solidarité financiere financière your librarian librarians library libraries collection collections
+special first second third fourth fifth sixth kindergarten music band reading yearbook core alles profile profil
+geschaeftsfuehrer geschaeftsfuehrerin mitarbeiter mitarbeiterin ansprechpartner ansprechpartnerin sekretariat
+abteilung kundenservice redaktion öffnungszeiten anfahrt datenschutz haftungsausschluss`.split(/\s+/),
 );
 const HONORIFIC =
   /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
