@@ -59,7 +59,7 @@ export function finishCapture(
       merged.splice(merged.indexOf(only), 1);
     }
   }
-  const employer = siteEmployer(raw.url, cleanOrNull(site.siteName), dominantDomain(merged));
+  const employer = siteEmployer(raw.url, companyOf(cleanOrNull(site.siteName)), dominantDomain(merged));
   for (const c of merged) {
     c.company ??= employer(c);
     if (!c.name && c.emails[0]) {

@@ -75,8 +75,10 @@ export function groupPeople(
   const candidates: RawCandidate[] = [];
   const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const group of ordered) {
-    if (candidates.length >= MAX_CANDIDATES || Date.now() > deadline + 20) break;
-    const candidate = describeSafely(group, namesUnder, root);
+    if (candidates.length >= MAX_CANDIDATES) break;
+    // Past the time, each person is described from their name and details alone, without reading their card.
+    const candidate =
+      Date.now() > deadline ? describe(group, namesUnder, root, false) : describeSafely(group, namesUnder, root);
     if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
   }
   return candidates;

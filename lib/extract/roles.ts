@@ -5,7 +5,7 @@ const EVENT_PAGE =
 const ORG_WORD =
   /\b(inc|llc|ltd|gmbh|ag|sa|sas|bv|plc|corp|co|group|labs?|ventures|capital|partners|analytics|technolog(y|ies)|tech|systems|solutions|software|media|health|bank|university|universidad|universität|institute|institut|college|school|hospital|foundation|association|motors|pay|payments|energy|consulting|studio|agency|holdings|industries|networks|cloud|robotics|logistics|foods|pharma|therapeutics|insurance|fintech|digital|AI)\b/;
 const ROLE_WORD =
-  /\b(head|chief|officer|director|manager|lead|vp|vice|president|founder|partner|engineer|consultant|specialist|ceo|cto|cfo|coo|cmo)\b/i;
+  /\b(head|chief|officer|director|manager|lead|vp|vice|president|founder|partner|engineer|consultant|specialist|ceo|cto|cfo|coo|cmo|student|intern|candidate|graduate|developer)\b/i;
 
 /** Whether the page lists people from many companies (speakers, panels, exhibitors). */
 export function isEventPage(title: string, heading: string | null): boolean {

@@ -34,7 +34,8 @@ export function siteFacts(
     titleSuffix(raw.title);
   const countryHints = [...jsonLd.countries, ...raw.siteTexts.map((t) => t.slice(-400))].slice(0, 10);
   return {
-    siteName: siteName?.slice(0, 200) ?? null,
+    // "© 2025 Atelier Verbena SAS": the year is when, not who.
+    siteName: siteName?.replace(/^(?:©\s*)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+/, '').slice(0, 200) ?? null,
     countryHints,
     people: [...jsonLd.people, ...metaContact(raw, siteName)],
   };
@@ -98,7 +99,21 @@ function copyrightHolder(text: string): string | null {
   return holder && !/^\d+$/.test(holder) ? holder : null;
 }
 
+// Words a page's title uses for the page, not for who runs it ("PLATIPUS Lab - People").
+const PAGE_WORD =
+  /^(?:home|people|team|our team|staff|members|faculty|contact|contact us|about|about us|imprint|impressum|kontakt|news|blog|publications|research|projects|welcome|start|startseite|accueil|inicio|email signatures?|directory|teacher pages)$/i;
+const ORG_LIKE =
+  /\b(?:lab|laboratory|labs|group|institute|institut|university|universität|universidad|université|college|school|centre|center|society|association|foundation|stiftung|verband|verein|gmbh|ag|ltd|llc|inc|s\.?a\.?|s\.?l\.?|b\.?v\.?|company|corporation|hospital|clinic|office|district)\b/i;
+
 function titleSuffix(title: string): string | null {
-  const parts = title.split(/\s+[|–—·-]\s+/);
-  return parts.length > 1 ? (parts[parts.length - 1]?.trim() ?? null) : null;
+  const parts = title
+    .split(/\s+[|–—·-]\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '' && !PAGE_WORD.test(p));
+  if (parts.length > 1 || (parts.length === 1 && title.includes(' '))) {
+    const last = parts[parts.length - 1] ?? null;
+    // A title of one part names the page, unless it reads as an organisation ("Satellite Geosciences Laboratory").
+    return parts.length > 1 || (last !== null && ORG_LIKE.test(last)) ? last : null;
+  }
+  return null;
 }
