@@ -71,10 +71,15 @@ security informatics bio experts expert experten urlaubsexperten bairro county h
 gericht solidarite solidarité financiere financière your librarian librarians library libraries collection collections
 special first second third fourth fifth sixth kindergarten music band reading yearbook core alles profile profil
 geschaeftsfuehrer geschaeftsfuehrerin mitarbeiter mitarbeiterin ansprechpartner ansprechpartnerin sekretariat
-abteilung kundenservice redaktion öffnungszeiten anfahrt datenschutz haftungsausschluss`.split(/\s+/),
+abteilung kundenservice redaktion öffnungszeiten anfahrt datenschutz haftungsausschluss javascript required google
+scholar journal club available projects alle kontakte mein konto ihr zum kontaktformular über note dept announcements
+bureau exécutif delegación delegacion paseo kundesenter privat bedrift kanzlei technopark acompanhe`.split(/\s+/),
 );
 const HONORIFIC =
   /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
+// A role written before the name as part of it ("Rechtsanwalt Dennis Tölle", "Geschäftsführer Dr. Philipp Zahn").
+const ROLE_PREFIX =
+  /^(?:rechtsanwalt|rechtsanwältin|rechtsanwaeltin|geschäftsführer|geschäftsführerin|geschaeftsfuehrer|geschaeftsfuehrerin|notar|notarin|steuerberater|steuerberaterin|pfarrer|pfarrerin|doç|doc|ögr|öğr|gör|üyesi|ar|arş|avv|abogado|abogada|advogado|advogada|maître|me)\.?$/i;
 const POST_NOMINAL =
   /^(phd|ph\.d\.?|md|m\.d\.?|do|d\.o\.?|mba|m\.b\.a\.?|jd|j\.d\.?|ll\.?m\.?|esq\.?|cpa|rn|msc|m\.sc\.?|bsc|b\.sc\.?|ma|m\.a\.?|ba|b\.a\.?|mph|dds|facs|frcs|cfa|pe|p\.e\.?|pmp|facp|mrcp|llb|ll\.b\.?|dphil|mres|meng|m\.eng\.?|obe|mbe|cbe|kc|qc|frs|freng|fmedsci|stb|wp|cpa|rechtsanwalt|ra)$/i;
 const NAME_WORD =
@@ -103,7 +108,11 @@ export function asPersonName(text: string): string | null {
   clean = clean.replace(/[;:|·]+$/, '').trim();
   if (/[\d@/\\()<>[\]{}"“”«»!?&+=#*_]/.test(clean)) return null;
   const words = clean.split(' ');
-  while (words.length > 0 && HONORIFIC.test(words[0] ?? '')) words.shift();
+  // "Doç. Dr.", "Ögr. Gör.": only abbreviations is a rank, not a name.
+  if (words.every((w) => w.endsWith('.'))) return null;
+  // A possessive is a heading's ("Publisher’s Note", "Doctor's Announcements").
+  if (words.some((w) => /\p{L}['’]s$/u.test(w))) return null;
+  while (words.length > 0 && (HONORIFIC.test(words[0] ?? '') || ROLE_PREFIX.test(words[0] ?? ''))) words.shift();
   while (words.length > 0 && isPostNominal(words[words.length - 1] ?? '')) words.pop();
   if (words.length === 2 && words.every((w) => CJK_WORD.test(w))) return words.join(' ');
   // "Rodrigo Alejandro de la Garza Treviño": particles do not count towards the length.
