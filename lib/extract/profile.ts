@@ -17,7 +17,8 @@ export const PLATFORM_HOST =
 const NOT_HEADLINE =
   /^(?:\d+(?:st|nd|rd|th)?(?:\s+degree connection)?|--|\d[\d,.+]*|location|industry|current|previous|education|contact info|message|more…?|follow|connect|followers?|connections?|member since|born|died|website|edit data|ort|branche|aktuell|standort)$/i;
 const CURRENT_LABEL = /^(?:current|aktuell|actuel|actual|attuale|atual|huidig|nuvarande)$/i;
-const PLACE = /\b(?:area|region|metropolitan|greater|bay|county|province)\b|,\s*[\p{Lu}][\p{L} .'-]+$/u;
+const PLACE_WORD = /\b(?:area|region|metropolitan|greater|bay|county|province)\b/i;
+const PLACE_TAIL = /,\s*\p{Lu}[\p{L} .'-]+$/u;
 
 const displayNames = (() => {
   try {
@@ -37,7 +38,8 @@ for (let a = 65; a <= 90 && displayNames; a++)
 /** "Palo Alto, California", "Berlin Area, Germany", "Canada": where someone is, not what they do. */
 export function isPlace(line: string): boolean {
   const last = line.split(',').pop()?.trim().toLowerCase() ?? '';
-  return COUNTRY_NAMES.has(last) || (PLACE.test(line) && line.length <= 60 && !/\b(?:at|@|bei)\b/.test(line));
+  const placeLike = PLACE_WORD.test(line) || PLACE_TAIL.test(line);
+  return COUNTRY_NAMES.has(last) || (placeLike && line.length <= 60 && !/\b(?:at|@|bei)\b/.test(line));
 }
 
 export function isProfilePage(raw: Pick<RawCapture, 'url' | 'metas'>): boolean {

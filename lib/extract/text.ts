@@ -30,6 +30,8 @@ const PHONE_LABEL =
 // Registry, tax, bank and order numbers are written with a label just before them: never a phone.
 const NOT_PHONE_LABEL =
   /\b(?:rcs|siren|siret|company\s*(?:no|nr|number|reg(?:istration)?)|reg(?:istration|ister|istro)?\.?\s*(?:no|nr|number|n[º°o])|hr[ab]|vat|ust(?:-?id)?(?:nr)?|uid|cif|nif|nipc|kvk|abn|acn|cnpj|cpf|gst(?:in)?|ein|iban|bic|swift|npi|isbn|issn|order|invoice|rechnung|bestell\w*|ref(?:erence)?|tracking|account|konto|blz|steuer\w*|tax|licen[cs]e|lic|nip|regon|krs|org\.?\s*nr|orgnr|cvr|y-tunnus|i[čc]o|di[čc]|sku|art\.?\s*nr|id)\b\.?[^\d\n]{0,24}$/i;
+const LIST_GAP = /^[\s;,/|–-]*(?:\p{L}{1,12}\.?\s*:?\s*)?$/u;
+const SHARED_PREFIX = /(\+?\d[\d\s.()-]{5,16}\d)\/(\d{2,4})(?![\d/])/g;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 const EXTENSION = /\s*(?:ext\.?|x|extension|Durchwahl|DW|Nebenstelle|poste|interno)\s*\d+$/i;
 
@@ -93,8 +95,23 @@ function phonesIn(raw: string, el: Element, offset: number, phoneHint: () => boo
     (all, left: string, right: string) =>
       digits(left) >= 7 && digits(right) >= 7 && !left.startsWith('+') ? `${left} ; ` : all,
   );
+  // A list of numbers on one line ("Tel.: 971 504 472 ; 971 504 002"): the next after a phone is one too.
+  let lastEnd = -1;
   for (const whole of text.matchAll(PHONE_IN_TEXT)) {
-    for (const match of splitRun(whole)) phoneIn(text, match, el, offset, phoneHint, out);
+    for (const match of splitRun(whole)) {
+      const listed = lastEnd >= 0 && LIST_GAP.test(text.slice(lastEnd, match.index));
+      if (phoneIn(text, match, el, offset, phoneHint, out, listed)) lastEnd = match.index + match[0].length;
+    }
+  }
+  // "021-6887 7803/7805": numbers that share all but their last digits, written once: both are read.
+  for (const m of text.matchAll(SHARED_PREFIX)) {
+    const [whole = '', head = '', tail = ''] = m;
+    const start = m.index ?? 0;
+    const second = head.slice(0, head.length - tail.length) + tail;
+    // Each is read as if written alone in the place of the pair, so the label before them still counts.
+    const alone = (number: string) => `${text.slice(0, start)}${number}${text.slice(start + whole.length)}`;
+    phoneIn(alone(head), { 0: head, index: start }, el, offset, phoneHint, out);
+    phoneIn(alone(second), { 0: second, index: start }, el, offset, phoneHint, out);
   }
 }
 
@@ -117,10 +134,18 @@ function splitRun(match: RegExpMatchArray): Run[] {
   return runs;
 }
 
-function phoneIn(text: string, match: Run, el: Element, offset: number, phoneHint: () => boolean, out: Hit[]): void {
+function phoneIn(
+  text: string,
+  match: Run,
+  el: Element,
+  offset: number,
+  phoneHint: () => boolean,
+  out: Hit[],
+  listed = false,
+): boolean {
   const raw = match[0].trim().replace(/[\s.\u00a0/-]+$/, '');
   const digits = raw.replace(EXTENSION, '').replace(/\D/g, '');
-  if (digits.length < 6 || digits.length > 15 || DATE_LIKE.test(raw)) return;
+  if (digits.length < 6 || digits.length > 15 || DATE_LIKE.test(raw)) return false;
   const at = match.index ?? 0;
   // A number glued to letters or other digits is part of something else (an IBAN, an order id, a product code).
   const before = text.charAt(at - 1);
@@ -132,10 +157,10 @@ function phoneIn(text: string, match: Run, el: Element, offset: number, phoneHin
     (/[\p{L}\d€$£%]/u.test(after) && !gluedLabel) ||
     /^\d{1,3}([.,]\d{3})+$/.test(raw)
   )
-    return;
+    return false;
   const preceding = text.slice(Math.max(0, at - 40), at);
   const context = preceding.trim() === '' ? labelBefore(el) : preceding;
-  if (NOT_PHONE_LABEL.test(preceding)) return;
+  if (NOT_PHONE_LABEL.test(preceding)) return false;
   const international = /^(\+|00)/.test(raw);
   // A number on a line of its own, written in groups ("0845 766 5522", "254-796-2182"), is written to be dialled.
   // So is one after a short label of any words ("Reservations: 888-264-5494", "Trellis: 425-284-5900").
@@ -149,12 +174,13 @@ function phoneIn(text: string, match: Run, el: Element, offset: number, phoneHin
   if (
     !international &&
     !alone &&
+    !listed &&
     !raw.startsWith('(') &&
     !PHONE_LABEL.test(context) &&
     !text.includes('@') &&
     !phoneHint()
   )
-    return;
+    return false;
   out.push({
     kind: 'phone',
     value: raw,
@@ -164,16 +190,20 @@ function phoneIn(text: string, match: Run, el: Element, offset: number, phoneHin
     phoneType: phoneTypeFrom(context),
     before: text.slice(Math.max(0, at - 400), at),
   });
+  return true;
 }
 
 /** "jane.doe at acme.org" counts only where it is unambiguous: a name-like local part or a spelled-out "dot". */
 export function resolveSpelledOut(spelled: SpelledOutEmail[], out: Hit[]): void {
+  // A disguise a list or a table column repeats ("kbean at hico-isd.net" in every row) is meant in every row.
+  const perDomain = new Map<string, number>();
+  for (const s of spelled) perDomain.set(s.domain.toLowerCase(), (perDomain.get(s.domain.toLowerCase()) ?? 0) + 1);
   for (const s of spelled) {
     const domain = s.domain.toLowerCase();
     const local = s.local.toLowerCase();
     if (!/\.[a-z]{2,24}$/.test(domain) || STOP_LOCAL.has(local)) continue;
     // "Learn more at acme.io" is prose; a spelled-out "dot" or a name-like local part ("jane.doe") is an address.
-    if (!/[._-]/.test(local) && !s.dotted) continue;
+    if (!/[._-]/.test(local) && !s.dotted && (perDomain.get(domain) ?? 0) < 3) continue;
     const email = cleanEmail(`${local}@${domain}`);
     if (email)
       out.push({

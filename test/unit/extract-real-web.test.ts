@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaptureResultSchema } from '@/lib/capture-result';
+import { extractPage } from '@/lib/extract';
+import { finishCapture } from '@/lib/extract/finish';
+import { markupEntities } from '@/lib/extract/markup';
+import { parsePage } from '../../scripts/dom';
+
+// What real pages do that our own pages did not (each case a shape seen in test/fixtures/real), read through the
+// public path: extractPage on a DOM, then finishCapture with the marked-up parts.
+const open: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of open.splice(0)) await close();
+});
+
+function capture(html: string, url = 'https://www.acme-widgets.com/team') {
+  const page = parsePage(
+    `<!doctype html><html><head>${html.includes('<head>') ? '' : ''}</head><body>${html}</body></html>`,
+    url,
+  );
+  open.push(page.close);
+  const raw = extractPage(page.document);
+  return CaptureResultSchema.parse(finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) }));
+}
+
+const named = (result: ReturnType<typeof capture>, full: string) =>
+  result.candidates.find((c) => c.name?.full === full);
+
+describe('structured data', () => {
+  it('reads any Organization subtype from the vocabulary, with its ContactPoint, as a company contact', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'Dentist',
+      name: 'Bright Smile Dental',
+      contactPoint: { '@type': 'ContactPoint', telephone: '+1 415 555 0142', email: 'front.desk@brightsmile.com' },
+    };
+    const result = capture(`<script type="application/ld+json">${JSON.stringify(ld)}</script><p>Welcome</p>`);
+    expect(result.candidates).toContainEqual(
+      expect.objectContaining({ name: null, company: 'Bright Smile Dental', emails: ['front.desk@brightsmile.com'] }),
+    );
+  });
+
+  it('follows @id references in a graph and keeps a declared person without any channel', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', '@id': '#org', name: 'Nordwind Energie GmbH' },
+        { '@type': 'Person', name: 'Lena Vogt', jobTitle: 'Leiterin Vertrieb', worksFor: { '@id': '#org' } },
+      ],
+    };
+    const result = capture(
+      `<script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      'https://nordwind.de/team',
+    );
+    expect(named(result, 'Lena Vogt')).toMatchObject({
+      title: 'Leiterin Vertrieb',
+      company: 'Nordwind Energie GmbH',
+      emails: [],
+    });
+  });
+
+  it('reads microdata, RDFa and a classic hCard', () => {
+    const result = capture(
+      '<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ada Byron</span><span itemprop="jobTitle">Analyst</span><a itemprop="email" href="mailto:ada@engines.co.uk">mail</a></div>' +
+        '<div vocab="https://schema.org/" typeof="Person"><span property="name">Alan Turing</span><span property="telephone">+44 20 7946 0958</span></div>' +
+        '<div class="vcard"><span class="fn">Grace Hopper</span> <span class="org">Navy Labs</span> <span class="title">Rear Admiral</span></div>',
+      'https://engines.co.uk/people',
+    );
+    expect(named(result, 'Ada Byron')).toMatchObject({ title: 'Analyst', emails: ['ada@engines.co.uk'] });
+    expect(named(result, 'Alan Turing')?.phones.map((p) => p.e164)).toEqual(['+442079460958']);
+    expect(named(result, 'Grace Hopper')).toMatchObject({ company: 'Navy Labs', title: 'Rear Admiral' });
+  });
+
+  it("gives a card's number to the business it marks up, not to the place in its address", () => {
+    const result = capture(
+      '<div class="vcard"><span class="fn org">Mediterranean Wraps</span><div class="adr"><span class="locality">Palo Alto</span></div><span class="tel">(650) 321-8189</span></div>',
+    );
+    expect(result.candidates.find((c) => c.phones.some((p) => p.e164 === '+16503218189'))).toMatchObject({
+      name: null,
+      company: 'Mediterranean Wraps',
+    });
+    expect(named(result, 'Palo Alto')).toBeUndefined();
+  });
+});
+
+describe('what directories write in their own way', () => {
+  it('reads "Family, Given" names, and not a place written the same way', () => {
+    const result = capture(
+      '<table><tr><td>Bean, Kathy</td><td>kbean@hico-isd.net</td></tr><tr><td>Austin, Texas</td><td>office@hico-isd.net</td></tr></table>',
+    );
+    expect(named(result, 'Kathy Bean')?.emails).toContain('kbean@hico-isd.net');
+    expect(named(result, 'Texas Austin')).toBeUndefined();
+  });
+
+  it('applies a disguise that every row of a column repeats, and "AT" in capitals', () => {
+    const rows = ['alee', 'broe', 'cpoe'].map(
+      (u, i) => `<tr><td>Person ${['Ann Lee', 'Bob Roe', 'Cy Poe'][i]}</td><td>${u} at uni-kampus.ac.id</td></tr>`,
+    );
+    const result = capture(
+      `<table>${rows.join('')}</table><p>E: dhammika AT ce.pdn.ac.lk</p>`,
+      'https://uni-kampus.ac.id/staff',
+    );
+    const emails = result.candidates.flatMap((c) => c.emails);
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        'alee@uni-kampus.ac.id',
+        'broe@uni-kampus.ac.id',
+        'cpoe@uni-kampus.ac.id',
+        'dhammika@ce.pdn.ac.lk',
+      ]),
+    );
+  });
+
+  it.each([
+    [
+      'numbers that share an area code',
+      '<p>Tel: 021-6887 7803/7805</p>',
+      'https://kantor.co.id/kontak',
+      ['+622168877803', '+622168877805'],
+    ],
+    [
+      'two numbers joined by a dash',
+      '<p>Tel.: 971 504 472 - 971 504 002</p>',
+      'https://diario.es/contacto',
+      ['+34971504472', '+34971504002'],
+    ],
+    ['a number alone on its line', '<div>0845 766 5522</div>', 'https://bank.co.uk/contact', ['+448457665522']],
+    [
+      'a number after a short label of any words',
+      '<p>Reservations: 888-264-5494</p>',
+      'https://hotel.com/contact',
+      ['+18882645494'],
+    ],
+  ])('reads %s', (_, html, url, phones) => {
+    expect(capture(html, url).candidates.flatMap((c) => c.phones.map((p) => p.e164))).toEqual(phones);
+  });
+
+  it('does not take a registry number or a date written alone on a line', () => {
+    const result = capture(
+      '<p>HRB 123456</p><div>12.05.2024</div><div>2024-0113-5566</div><p><a href="mailto:info@acme-widgets.com">info@acme-widgets.com</a></p>',
+    );
+    expect(result.candidates.flatMap((c) => c.phones)).toEqual([]);
+  });
+
+  it('reads a mailto behind an icon in an aria-hidden list, and a page hidden until its scripts run', () => {
+    const result = capture(
+      '<style>html{visibility:hidden}</style><h2>Shuwen Deng</h2><ul aria-hidden="true"><li><a href="mailto:shuwend@tsinghua.edu.cn"><i class="fas fa-envelope"></i></a></li></ul>',
+      'https://has-lab.example.cn/people',
+    );
+    expect(named(result, 'Shuwen Deng')?.emails).toEqual(['shuwend@tsinghua.edu.cn']);
+  });
+});
+
+describe('profile pages', () => {
+  it('gives the one person of a profile page with their headline and employer, and no company from the platform', () => {
+    const page = parsePage(
+      '<html><head><title>Jeff Weiner | LinkedIn</title><meta property="og:site_name" content="LinkedIn"></head><body><h1>Jeff Weiner</h1><p>CEO at LinkedIn</p><dl><dt>Location</dt><dd>San Francisco Bay Area</dd></dl></body></html>',
+      'https://www.linkedin.com/in/jeffweiner08',
+    );
+    open.push(page.close);
+    const raw = extractPage(page.document);
+    const result = finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) });
+    expect(result.candidates).toEqual([
+      expect.objectContaining({
+        name: expect.objectContaining({ full: 'Jeff Weiner' }),
+        title: 'CEO',
+        company: 'LinkedIn',
+        emails: [],
+      }),
+    ]);
+  });
+
+  it('finds no person on an article whose heading is not a name', () => {
+    const result = capture(
+      '<h1>Publisher’s Note</h1><p>Write to the newsroom: <a href="mailto:news@kaieteur.example.gy">news@kaieteur.example.gy</a></p>',
+      'https://kaieteur.example.gy/note',
+    );
+    expect(result.candidates.map((c) => c.name)).toEqual([null]);
+  });
+});
