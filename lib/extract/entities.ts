@@ -49,8 +49,10 @@ export function addValue(entity: Entity, key: string, value: Value): void {
   entity.props[name] = list;
 }
 
-const isPerson = (e: Entity) => e.types.some((t) => PERSON_TYPES.has(t));
-const isOrganization = (e: Entity) => e.types.some((t) => ORGANIZATION_TYPES.has(t));
+// A node's types, with those its additionalType names ("TouristAttraction" with additionalType Winery).
+const typesOf = (e: Entity) => [...e.types, ...strings(e, 'additionalType').map(localName)];
+const isPerson = (e: Entity) => typesOf(e).some((t) => PERSON_TYPES.has(t));
+const isOrganization = (e: Entity) => !isPerson(e) && typesOf(e).some((t) => ORGANIZATION_TYPES.has(t));
 const isContactPoint = (e: Entity) => e.types.includes('ContactPoint');
 
 function values(e: Entity, key: string): Value[] {

@@ -147,7 +147,8 @@ function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean
   }
   // A name the page declares (JSON-LD) is kept as written unless it carries markup, addresses or numbers.
   const full = raw.name
-    ? (asPersonName(raw.name) ?? (/[<>{}[\]@/\\\d]|https?:/.test(raw.name) || raw.name.length > 100 ? null : raw.name))
+    ? (asPersonName(raw.name) ??
+      (/[<>{}[\]@/\\]|\d{3}|https?:/.test(raw.name) || raw.name.length > 100 || !raw.declared ? null : raw.name))
     : null;
   return {
     name: full ? { full, ...splitName(full, region) } : null,
