@@ -31,6 +31,8 @@ export const EXTENSION_CSP = [
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip is for rebuilding the extension: the saved web pages of the test corpora are not needed.
+  zip: { excludeSources: ['test/fixtures/real/**', 'test/fixtures/conformance/**'] },
   imports: false,
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
