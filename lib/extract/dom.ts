@@ -3,12 +3,17 @@
  * `getAttribute`, `closest`…) shadows that property on the form itself, even in our isolated world: reading it
  * through the prototype's own getter or method gets the real value, so no walk up the tree can loop or throw.
  * The prototypes are found from the node itself, so this works in any window (a tab, a frame, a DOM in Node).
+ * Only a form has such named properties, so any other element is read directly (the hot path of a scan).
  */
 
 type Getter = (this: unknown) => unknown;
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
 const found = new WeakMap<object, Map<string, Getter | Method | null>>();
+
+const toTag = Object.prototype.toString;
+/** Whether the node may shadow DOM properties: a form, of this window or of a frame's (its tag is its prototype's). */
+const mayShadow = (node: object): boolean => toTag.call(node) === '[object HTMLFormElement]';
 
 /** The getter (or method) `name` of the first prototype of `obj` that defines it, cached by prototype. */
 function own<T extends Getter | Method>(obj: object, name: string, kind: 'get' | 'value'): T | null {
@@ -34,6 +39,12 @@ function own<T extends Getter | Method>(obj: object, name: string, kind: 'get' |
 
 /** The element above, crossing out of a shadow root to its host; null at the top. */
 export function parentOf(node: Node): Element | null {
+  if (!mayShadow(node)) {
+    const direct = node.parentElement;
+    if (direct) return direct;
+    const up = node.parentNode;
+    return up && up.nodeType === 11 ? ((up as ShadowRoot).host ?? null) : null;
+  }
   const parent = own<Getter>(node, 'parentElement', 'get')?.call(node) as Element | null | undefined;
   if (parent) return parent;
   const up = own<Getter>(node, 'parentNode', 'get')?.call(node) as Node | null | undefined;
@@ -44,21 +55,25 @@ export function parentOf(node: Node): Element | null {
 
 /** An attribute's value, read through the element's prototype. */
 export function attr(el: Element, name: string): string | null {
+  if (!mayShadow(el)) return el.getAttribute(name);
   return (own<Method>(el, 'getAttribute', 'value')?.call(el, name) as string | null | undefined) ?? null;
 }
 
 /** The nearest ancestor (or the element) matching a selector, through the element's prototype. */
 export function closest(el: Element, selector: string): Element | null {
+  if (!mayShadow(el)) return el.closest(selector);
   return (own<Method>(el, 'closest', 'value')?.call(el, selector) as Element | null | undefined) ?? null;
 }
 
 /** The first descendant matching a selector, through the element's prototype. */
 export function first(el: Element, selector: string): Element | null {
+  if (!mayShadow(el)) return el.querySelector(selector);
   return (own<Method>(el, 'querySelector', 'value')?.call(el, selector) as Element | null | undefined) ?? null;
 }
 
 /** The node's tag name in upper case ("DIV"), through its prototype. */
 export function tagOf(node: Node): string {
+  if (!mayShadow(node)) return node.nodeName.toUpperCase();
   const name = own<Getter>(node, 'nodeName', 'get')?.call(node);
   return typeof name === 'string' ? name.toUpperCase() : '';
 }
@@ -70,6 +85,7 @@ export function rectOf(el: Element): DOMRect | null {
 
 /** Whether the element matches a selector, through its prototype. */
 export function matches(el: Element, selector: string): boolean {
+  if (!mayShadow(el)) return el.matches(selector);
   return own<Method>(el, 'matches', 'value')?.call(el, selector) === true;
 }
 
@@ -81,5 +97,6 @@ export function checkVisible(el: Element, options: { checkOpacity: boolean; chec
 
 /** Whether `other` is `node` or inside it, through the prototype. */
 export function within(node: Node, other: Node): boolean {
+  if (!mayShadow(node)) return node.contains(other);
   return own<Method>(node, 'contains', 'value')?.call(node, other) === true;
 }

@@ -135,7 +135,7 @@ export function asPersonName(text: string): string | null {
 let places: Set<string> | null = null;
 
 /** Country names (from the browser's own list) and US states: "Austin, Texas" is a place, not "Texas Austin". */
-function isPlaceName(words: string[]): boolean {
+export function isPlaceName(words: string[]): boolean {
   if (places === null) {
     places = new Set(US_STATES.split(','));
     try {

@@ -4,7 +4,7 @@
  * address is a profile platform's, it says so (og:type profile), or its heading is a person's name that its
  * title repeats. The headline written under the name gives the title and the employer.
  */
-import { asPersonName } from './names';
+import { asPersonName, isPlaceName } from './names';
 import { companyOf, splitRole, titleOf } from './roles';
 import type { RawCandidate, RawCapture } from './types';
 
@@ -20,26 +20,11 @@ const CURRENT_LABEL = /^(?:current|aktuell|actuel|actual|attuale|atual|huidig|nu
 const PLACE_WORD = /\b(?:area|region|metropolitan|greater|bay|county|province)\b/i;
 const PLACE_TAIL = /,\s*\p{Lu}[\p{L} .'-]+$/u;
 
-const displayNames = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    return null;
-  }
-})();
-const COUNTRY_NAMES = new Set<string>();
-for (let a = 65; a <= 90 && displayNames; a++)
-  for (let b = 65; b <= 90; b++) {
-    const code = String.fromCharCode(a, b);
-    const name = displayNames.of(code);
-    if (name && name !== code) COUNTRY_NAMES.add(name.toLowerCase());
-  }
-
 /** "Palo Alto, California", "Berlin Area, Germany", "Canada": where someone is, not what they do. */
 export function isPlace(line: string): boolean {
-  const last = line.split(',').pop()?.trim().toLowerCase() ?? '';
+  const last = line.split(',').pop()?.trim() ?? '';
   const placeLike = PLACE_WORD.test(line) || PLACE_TAIL.test(line);
-  return COUNTRY_NAMES.has(last) || (placeLike && line.length <= 60 && !/\b(?:at|@|bei)\b/.test(line));
+  return isPlaceName(last.split(' ')) || (placeLike && line.length <= 60 && !/\b(?:at|@|bei)\b/.test(line));
 }
 
 export function isProfilePage(raw: Pick<RawCapture, 'url' | 'metas'>): boolean {
