@@ -127,7 +127,8 @@ export function readEntities(roots: Entity[]): StructuredFacts {
       const employer = ['worksFor', 'affiliation', 'memberOf'].map((k) => nameOf(values(e, k)[0])).find(Boolean);
       facts.people.push({
         name: personName(e)?.slice(0, 200) ?? null,
-        title: (first(e, 'jobTitle') ?? nameOf(values(e, 'hasOccupation')[0]))?.slice(0, 200) ?? null,
+        // A job title may be a DefinedTerm ({"@type": "DefinedTerm", "name": "Aid worker"}), or an occupation.
+        title: (nameOf(values(e, 'jobTitle')[0]) ?? nameOf(values(e, 'hasOccupation')[0]))?.slice(0, 200) ?? null,
         company: (employer ?? org)?.slice(0, 200) ?? null,
         emails,
         phones,

@@ -167,7 +167,11 @@ export function toE164(raw: string, region: string): string | null {
 }
 
 function parsePhone(raw: string, region: string): { e164: string; mobile: boolean } | null {
-  const cleaned = raw.replace(/^\s*00/, '+').replace(/\(0\)/, '');
+  // "( 33 1) 42 68 53 00": a country code written inside the brackets, without its "+".
+  const cleaned = raw
+    .replace(/^\s*00/, '+')
+    .replace(/\(0\)/, '')
+    .replace(/^\s*\(\s*(\d{1,3})\s+(\d{1,4})\s*\)/, '+$1 $2');
   const parsed = parsePhoneNumberFromString(cleaned, region as CountryCode);
   if (!parsed?.isValid()) return null;
   return { e164: parsed.number, mobile: parsed.getType() === 'MOBILE' };

@@ -15,7 +15,7 @@ const MAX_ENTITIES = 2000;
 
 export function markupEntities(snapshots: string[], baseUrl: string): Entity[] {
   if (snapshots.length === 0) return [];
-  const html = snapshots.join('\n');
+  const html = snapshots.map(inContext).join('\n');
   const out: Entity[] = [];
   let fragment: DefaultTreeAdapterMap['documentFragment'] | null = null;
   try {
@@ -29,6 +29,13 @@ export function markupEntities(snapshots: string[], baseUrl: string): Entity[] {
   }
   out.push(...microformats(html, baseUrl));
   return out.slice(0, MAX_ENTITIES);
+}
+
+/** A table cell or row read alone is dropped by an HTML parser: it is given its table again. */
+function inContext(snapshot: string): string {
+  const tag = /^\s*<(td|th|tr|tbody|thead|tfoot)\b/i.exec(snapshot)?.[1]?.toLowerCase();
+  if (tag === 'td' || tag === 'th') return `<table><tr>${snapshot}</tr></table>`;
+  return tag ? `<table>${snapshot}</table>` : snapshot;
 }
 
 const isElement = (n: Node): n is Element => 'tagName' in n;

@@ -69,7 +69,10 @@ export function companyOf(text: string | null, declared = false): string | null 
     .replace(/\s+(?:in|en|à|im|em)\s+\p{Lu}[\p{L}’' -]{1,40}$/u, '');
   // A web address is where the company is, not its name ("www.kas.de").
   if (!declared && /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(clean)) return null;
-  return clean.length >= 2 && /^[\p{L}\d]/u.test(clean) && !/\d{3}|^\d+\)/.test(clean) && /\p{L}{2}/u.test(clean)
+  return clean.length >= 2 &&
+    /^[\p{L}\d]/u.test(clean) &&
+    !/\d{3}|^\d+\)/.test(clean) &&
+    (/\p{L}{2}/u.test(clean) || (declared && /\p{L}/u.test(clean)))
     ? clean
     : null;
 }

@@ -39,6 +39,13 @@ export function collectSnapshots(doc: Document, deadline: number): Snapshots {
       if (total + html.length > MAX_TOTAL || snapshots.length >= MAX_SNAPSHOTS || Date.now() >= deadline) break;
       snapshots.push(withContext(el, html));
       total += html.length;
+      // What the part refers to elsewhere (a table's headers="org", itemref="…", an include link) comes along.
+      for (const ref of referenced(el, doc)) {
+        const part = ref.outerHTML;
+        if (total + part.length > MAX_TOTAL || snapshots.length >= MAX_SNAPSHOTS) break;
+        snapshots.push(part);
+        total += part.length;
+      }
     }
   }
   const metas: Array<[string, string]> = [];
@@ -50,6 +57,25 @@ export function collectSnapshots(doc: Document, deadline: number): Snapshots {
     if (metas.length >= MAX_METAS) break;
   }
   return { snapshots, metas };
+}
+
+const REFERRING = '[headers],[itemref],a.include[href^="#"],object.include[data^="#"]';
+
+/** The elements a marked-up part names by id (at most 20), not already inside it. */
+function referenced(el: Element, doc: Document): Element[] {
+  const ids = new Set<string>();
+  const refs = [el, ...el.querySelectorAll(REFERRING)].slice(0, 50);
+  for (const r of refs) {
+    for (const name of ['headers', 'itemref']) for (const id of (attr(r, name) ?? '').split(/\s+/)) if (id) ids.add(id);
+    const link = attr(r, 'href') ?? attr(r, 'data') ?? '';
+    if (link.startsWith('#') && r.matches('.include')) ids.add(link.slice(1));
+  }
+  const out: Element[] = [];
+  for (const id of [...ids].slice(0, 20)) {
+    const target = doc.getElementById(id);
+    if (target && !el.contains(target) && !target.contains(el)) out.push(target);
+  }
+  return out;
 }
 
 /** An RDFa element read alone loses its ancestors' vocabulary: wrap it in a `<div>` that declares it again. */
