@@ -16,15 +16,17 @@ export const PLATFORM_HOST =
 // Lines of a profile header that are labels, counters or buttons, not a headline.
 const NOT_HEADLINE =
   /^(?:\d+(?:st|nd|rd|th)?(?:\s+degree connection)?|--|\d[\d,.+]*|location|industry|current|previous|education|contact info|message|more…?|follow|connect|followers?|connections?|member since|born|died|website|edit data|ort|branche|aktuell|standort)$/i;
+// The platform's own words around a profile: buttons, prompts and section labels.
+const CALL_TO_ACTION =
+  /\b(?:sign in|log in|join|view|access|full profile|see who|introduce|get introduced|email or phone|edit data|combine editions|genre|repos|users|following|followers|connections?|books)\b|[!?]$|\p{L}['’]s\b/iu;
 const CURRENT_LABEL = /^(?:current|aktuell|actuel|actual|attuale|atual|huidig|nuvarande)$/i;
 const PLACE_WORD = /\b(?:area|region|metropolitan|greater|bay|county|province)\b/i;
-const PLACE_TAIL = /,\s*\p{Lu}[\p{L} .'-]+$/u;
 
 /** "Palo Alto, California", "Berlin Area, Germany", "Canada": where someone is, not what they do. */
 export function isPlace(line: string): boolean {
   const last = line.split(',').pop()?.trim() ?? '';
-  const placeLike = PLACE_WORD.test(line) || PLACE_TAIL.test(line);
-  return isPlaceName(last.split(' ')) || (placeLike && line.length <= 60 && !/\b(?:at|@|bei)\b/.test(line));
+  // The last part a country or a state ("Palo Alto, California"), or words that only places use ("Bay Area").
+  return isPlaceName(last.split(' ')) || (PLACE_WORD.test(line) && line.length <= 60 && !/\b(?:at|@|bei)\b/.test(line));
 }
 
 export function isProfilePage(raw: Pick<RawCapture, 'url' | 'metas'>): boolean {
@@ -44,7 +46,16 @@ export function profilePerson(
   if (!isProfilePage(raw) && !sameAsTitle && !sameAsMeta) return null;
 
   const lines = raw.afterHeading.filter((l) => !NOT_HEADLINE.test(l) || CURRENT_LABEL.test(l));
-  const headlineAt = lines.findIndex((l) => !CURRENT_LABEL.test(l) && titleOf(l) !== null && !isPlace(l));
+  // The headline reads as a role once its employer is set apart ("Founder & CPO @ MavenAGI | Ex-Google").
+  // …and stands right under the name: the first or second line, or none.
+  const headlineAt = lines.findIndex(
+    (l, i) =>
+      i < 2 &&
+      !CURRENT_LABEL.test(l) &&
+      !CALL_TO_ACTION.test(l) &&
+      titleOf(cut(splitRole(l, false).title)) !== null &&
+      !isPlace(l),
+  );
   const headline = headlineAt >= 0 ? (lines[headlineAt] as string) : null;
   const role = splitRole(headline, false);
   const next = headlineAt >= 0 ? lines[headlineAt + 1] : undefined;
@@ -67,7 +78,8 @@ export function profilePerson(
 const cut = (text: string | null) => (text ? (text.split(/\s+[|·•]\s+/)[0] ?? '').trim() || null : null);
 
 function companyLine(line: string | undefined): string | null {
-  if (!line || line.length > 80 || NOT_HEADLINE.test(line) || isPlace(line) || asPersonName(line)) return null;
+  if (!line || line.length > 80 || NOT_HEADLINE.test(line) || CALL_TO_ACTION.test(line) || isPlace(line)) return null;
+  if (asPersonName(line)) return null;
   if (/\b(?:university|universität|universidad|université|college|school|hochschule)\b/i.test(line)) return null;
   return companyOf(line);
 }
