@@ -27,6 +27,7 @@ export const RawCaptureSchema = z.object({
   metaSiteName: text(1000).nullable(),
   metaPerson: text(1000).nullable(),
   siteTexts: z.array(text(3000)).max(10),
+  legalTexts: z.array(text(300)).max(30).default([]),
   jsonLd: z.array(text(512 * 1024)).max(20),
   snapshots: z.array(text(200_000)).max(300).default([]),
   metas: z

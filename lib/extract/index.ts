@@ -42,7 +42,8 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   } catch {
     truncated = true;
   }
-  return { url: String(doc.location?.href ?? doc.URL).slice(0, 4096), ...page, candidates, truncated };
+  const url = String(doc.location?.href ?? doc.URL).slice(0, 4096);
+  return { url, ...page, legalTexts: scan.legalTexts, candidates, truncated };
 }
 
 const EMPTY_PAGE: ReturnType<typeof readPage> = {

@@ -29,6 +29,8 @@ export interface Scan {
   hits: Hit[];
   names: NameAnchor[];
   headings: Heading[];
+  /** Short texts that name a registered company ("HS Flamingo s.r.o."), read outside the page. */
+  legalTexts: string[];
   truncated: boolean;
 }
 
@@ -47,6 +49,10 @@ const MAX_TEXT_NODE = 100_000;
 // Enough details for the 200 people a capture returns, with room for duplicates and company lines.
 const MAX_HITS = 2000;
 const MAX_NAMES = 5000;
+const MAX_LEGAL_TEXTS = 30;
+// A cheap test for a legal form in a short text; the name itself is read outside the page (./legal.ts).
+const LEGAL_HINT =
+  /\b(?:GmbH|AG|KG|UG|e\. ?V\.|Ltd|Limited|LLC|LLP|PLC|Inc|Corp|S\.A\.|SAS|SARL|S\.L\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Oy|AB|A\/S|ApS|AS|s\.r\.o\.|Pty|Pvt|K\.K\.|Lda|Ltda)\b/;
 const IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
 const NAME_START = /^[\s\u00a0]*[\p{Lu}\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
 const PHONE_CLASS = /\b(?:tel|phone|mobile|fax|cell|fon|telefon|p-tel|telephone)\b/i;
@@ -65,6 +71,7 @@ export function scanPage(
   const rawHits: Hit[] = [];
   const rawNames: NameAnchor[] = [];
   const headings: Heading[] = [];
+  const legalTexts: string[] = [];
   const spelled: SpelledOutEmail[] = [];
   const started = Date.now();
   let offset = 0;
@@ -134,6 +141,8 @@ export function scanPage(
       // Zero-width and direction-control characters ("ja\u200bne@…", "\u202eSam Kerr") are read past, once.
       const readable = stripInvisible(part);
       textHits(readable, el, offset, () => phoneHint(el), rawHits, spelled);
+      if (length <= 300 && legalTexts.length < MAX_LEGAL_TEXTS && LEGAL_HINT.test(readable))
+        legalTexts.push(readable.replace(/\s+/g, ' ').trim());
       if (length <= 160 && rawNames.length < MAX_NAMES) {
         const found = NAME_START.test(readable) ? nameAndRole(readable) : null;
         if (found) rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
@@ -158,7 +167,7 @@ export function scanPage(
     .sort((a, b) => a.offset - b.offset);
   // Names are many and only some end up owning details: the cheap check here, the full one when one is used.
   const names = rawNames.filter((n) => Date.now() <= checkUntil && visibility.usable(n.el) && !inAddressPart(n.el));
-  return { hits, names, headings, truncated };
+  return { hits, names, headings, legalTexts, truncated };
 }
 
 // Parts of a postal address marked up as such: "Palo Alto" in a card's locality is a place, not a person.

@@ -15,7 +15,7 @@ export interface SiteFacts {
 
 export function siteFacts(
   raw: Pick<RawCapture, 'url' | 'title' | 'metaSiteName' | 'siteTexts' | 'jsonLd'> &
-    Partial<Pick<RawCapture, 'snapshots' | 'metas'>>,
+    Partial<Pick<RawCapture, 'snapshots' | 'metas' | 'legalTexts'>>,
   markup: Entity[] = [],
 ): SiteFacts {
   const jsonLd = readEntities([...jsonLdEntities(raw.jsonLd), ...markup]);
@@ -23,10 +23,13 @@ export function siteFacts(
   const host = hostLabel(raw.url);
   const titleParts = raw.title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());
   const legal = raw.siteTexts.flatMap(legalNames);
+  // Legal names anywhere on the page count when they are the site's own name (its web address).
+  const anywhere = (raw.legalTexts ?? []).flatMap(legalNames);
   // The organisation whose name is its web address ("Grachtwerk B.V." on grachtwerk.nl) beats any other.
   const siteName =
     jsonLd.organization ??
     legal.find((n) => sameAsHost(n, host)) ??
+    anywhere.find((n) => sameAsHost(n, host)) ??
     raw.metaSiteName ??
     titleParts.slice(1).find((t) => sameAsHost(t, host)) ??
     legal[0] ??

@@ -50,6 +50,8 @@ export interface RawCapture {
   metaPerson: string | null;
   /** Where the page says who and where it is: the footer's text, then each <address>. */
   siteTexts: string[];
+  /** Short texts anywhere on the page that name a registered company (an imprint's "HS Flamingo s.r.o."). */
+  legalTexts: string[];
   /** The page's JSON-LD scripts, unparsed (read outside the page). */
   jsonLd: string[];
   /** The outer HTML of its marked-up parts (microdata, RDFa, microformats), read outside the page. */
