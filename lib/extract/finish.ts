@@ -128,12 +128,13 @@ const cleanOrNull = (text: string | null) => {
 
 function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean): Candidate {
   const role = splitRole(cleanOrNull(dirty.role ?? null), eventPage);
+  const company = companyOf(cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? null), dirty.declared);
   const raw: RawCandidate = {
     ...dirty,
     name: cleanOrNull(dirty.name),
-    title: titleOf(cleanOrNull(dirty.title ?? role.title)),
+    title: withoutCompany(titleOf(cleanOrNull(dirty.title ?? role.title)), company),
     // A name the structured data gives is kept even when it is a web address ("microformats.org").
-    company: companyOf(cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? null), dirty.declared),
+    company,
     emails: dirty.emails.flatMap((e) => cleanEmail(cleanText(e)) ?? []),
     phones: dirty.phones.map((p) => ({ ...p, raw: cleanText(p.raw) })),
     links: dirty.links.map(cleanText),
@@ -160,6 +161,13 @@ function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean
     confidence: 0,
     sources: [...raw.sources],
   };
+}
+
+/** "CEO at LinkedIn" for someone at LinkedIn is their title "CEO". */
+function withoutCompany(title: string | null, company: string | null): string | null {
+  if (!title || !company) return title;
+  const at = /^(.{2,80}?)\s+(?:at|@|bei|chez|en)\s+(.+)$/u.exec(title);
+  return at?.[1] && at[2]?.toLowerCase() === company.toLowerCase() ? at[1] : title;
 }
 
 export function toE164(raw: string, region: string): string | null {

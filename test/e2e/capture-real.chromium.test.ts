@@ -1,0 +1,50 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFolder } from '../../scripts/serve.mjs';
+import { launchWithExtension } from './chromium';
+
+// The popup on pages nobody here wrote (test/fixtures/real, test/fixtures/conformance), in the built extension:
+// a profile's one person without any channel, and people declared only in microformats, which the popup reads
+// with the structured-data chunk it loads for such pages.
+let context: BrowserContext;
+let extensionId: string;
+let site: Awaited<ReturnType<typeof serveFolder>>;
+
+beforeAll(async () => {
+  site = await serveFolder('test/fixtures');
+  ({ context, extensionId } = await launchWithExtension());
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await site?.close();
+});
+
+async function popupOn(path: string): Promise<Page> {
+  const lead = await context.newPage();
+  await lead.goto(`${site.origin}/${path}`, { timeout: 60_000 });
+  const popup = await context.newPage();
+  const file = path.split('/').pop() as string;
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${encodeURIComponent(file)}`);
+  await popup.getByLabel('First name').waitFor();
+  return popup;
+}
+
+describe('the popup on real pages (Chromium)', () => {
+  it('fills the form with the one person of a LinkedIn public profile, title and employer from the headline', async () => {
+    const popup = await popupOn('real/p-linkedin-jeffweiner08.html');
+    await expect.poll(() => popup.getByLabel('First name').inputValue()).toBe('Jeff');
+    expect(await popup.getByLabel('Last name').inputValue()).toBe('Weiner');
+    expect(await popup.getByLabel('Job title').inputValue()).toBe('CEO');
+    expect(await popup.getByLabel('Company').inputValue()).toBe('LinkedIn');
+    await popup.close();
+  });
+
+  it('lists people declared only in microformats, a person and their organisation', async () => {
+    const popup = await popupOn('conformance/mf/tests__microformats-v2__h-card__hcard.html');
+    await expect.poll(() => popup.getByLabel('First name').inputValue()).toBe('Mitchell');
+    expect(await popup.getByLabel('Last name').inputValue()).toBe('Baker');
+    expect(await popup.getByLabel('Company').inputValue()).toBe('Mozilla Foundation');
+    await popup.close();
+  });
+});
