@@ -49,6 +49,8 @@ export function kick(): Promise<void> {
     return running;
   }
   running = (async () => {
+    // The wake-up is armed before anything is sent: a worker stopped in the middle of this drain is woken again.
+    await armWakeUp();
     do {
       again = false;
       try {
@@ -62,6 +64,17 @@ export function kick(): Promise<void> {
     void plan();
   });
   return running;
+}
+
+/** An alarm 30 s out (the shortest a browser keeps) whenever the outbox holds anything still to send. */
+async function armWakeUp(): Promise<void> {
+  try {
+    const items = await loadOutbox();
+    if (items.some((i) => i.state !== 'failed' && i.state !== 'may-exist'))
+      await browser.alarms.create(ALARM, { when: Date.now() + 30_000 });
+  } catch (error) {
+    console.warn('outbox wake-up not armed', error instanceof Error ? error.message : error);
+  }
 }
 
 async function plan(): Promise<void> {
