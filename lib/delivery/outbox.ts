@@ -90,9 +90,10 @@ export function recoverInFlight(items: OutboxItem[], now: number, timeoutMs: num
   const settleMs = SETTLE_TIMEOUTS * timeoutMs;
   for (const item of items) {
     if (item.state !== 'in-flight') continue;
-    item.state = item.action === 'create' ? 'unknown' : 'queued';
+    // A create that never left (no send time) is simply queued again; one that did may exist at the server.
+    item.state = item.action === 'create' && item.sentAt !== null ? 'unknown' : 'queued';
     // A request the stopped worker sent may still be running at the server: look only once it must have ended.
-    item.nextAttemptAt = item.action === 'create' ? Math.max(now, (item.sentAt ?? now) + settleMs) : now;
+    item.nextAttemptAt = item.state === 'unknown' ? Math.max(now, (item.sentAt ?? now) + settleMs) : now;
   }
 }
 
@@ -226,8 +227,9 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
 export async function drain(deps: DeliveryDeps): Promise<void> {
   const due = await changeOutbox((items) => {
     const now = deps.now();
+    // Only the request actually being sent is in flight (drainProvider marks each in turn): a worker stopped
+    // here leaves the rest queued, not uncertain.
     const picked = items.filter((i) => (i.state === 'queued' || i.state === 'unknown') && i.nextAttemptAt <= now);
-    for (const item of picked) if (item.state === 'queued') item.state = 'in-flight';
     return picked.map((i) => ({ ...i }));
   });
   if (due.length === 0) return;
@@ -241,7 +243,7 @@ async function drainProvider(items: OutboxItem[], deps: DeliveryDeps): Promise<v
   for (const item of items) {
     const provider = getProvider(item.providerId);
     const wasUnknown = item.state === 'unknown';
-    if (wasUnknown) await changeOutbox((all) => setState(all, item.id, 'in-flight'));
+    await changeOutbox((all) => setState(all, item.id, 'in-flight'));
     let outcome: Outcome;
     try {
       outcome = provider

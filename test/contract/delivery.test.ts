@@ -203,4 +203,19 @@ describe('restarts', () => {
     expect(mock.log.filter((l) => l.method === 'GET').length).toBeGreaterThanOrEqual(1);
     expect((await listHistory())[0]).toMatchObject({ outcome: 'delivered', error: 'found after a lost answer' });
   });
+
+  // Issue 14, 5: only the request actually sent is uncertain after a stop; the ones never sent are not looked up.
+  it('sends that never left before the worker stopped are queued again, not looked up', async () => {
+    await send('openphone', [person(5100), person(5101), person(5102)]);
+    const { recoverInFlight, changeOutbox, loadOutbox } = await import('../../lib/delivery/outbox');
+    await changeOutbox((items) => {
+      for (const item of items) item.state = 'in-flight';
+      recoverInFlight(items, Date.now(), 15_000);
+    });
+    expect((await loadOutbox()).map((i) => i.state)).toEqual(['queued', 'queued', 'queued']);
+    const lookupsBefore = mock.log.filter((l) => l.method === 'GET').length;
+    await deliverAll(deps());
+    expect(mock.log.filter((l) => l.method === 'GET').length).toBe(lookupsBefore);
+    expect(mock.records('openphone').filter((r) => /510[012]/.test(JSON.stringify(r)))).toHaveLength(3);
+  });
 });
