@@ -215,9 +215,12 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
       note: 'Routera already had it: an earlier attempt landed (its id was not returned)',
     };
   }
+  // A 429 or 5xx to a create may answer a copy the browser resent by itself after a dropped connection, while
+  // the first copy landed: where the provider can be asked, the create is looked up before it goes again.
+  const askFirst = item.action === 'create' && provider.lookup !== undefined && item.externalId !== null;
   return {
     done: false,
-    state: result.error.retryable ? 'queued' : 'failed',
+    state: result.error.retryable ? (askFirst ? 'unknown' : 'queued') : 'failed',
     error: result.error.message,
     retryAfterMs: result.retryAfterMs,
   };

@@ -204,6 +204,17 @@ describe('restarts', () => {
     expect((await listHistory())[0]).toMatchObject({ outcome: 'delivered', error: 'found after a lost answer' });
   });
 
+  // Issue 14, 2: a 429 or 5xx to a create can follow a copy the browser resent after a dropped connection, whose
+  // first copy landed; where the provider can be asked, the create is looked up before it is sent again.
+  it('a create answered 500 after the server committed it is looked up, not sent twice', async () => {
+    const contact = person(5200);
+    await send('openphone', [contact]);
+    mock.faults.add({ kind: 'commit-500', provider: 'openphone', method: 'POST', count: 1 });
+    await deliverAll(deps());
+    expect(mock.records('openphone').filter((r) => JSON.stringify(r).includes('5200'))).toHaveLength(1);
+    expect((await listHistory())[0]).toMatchObject({ outcome: 'delivered', error: 'found after a lost answer' });
+  });
+
   // Issue 14, 5: only the request actually sent is uncertain after a stop; the ones never sent are not looked up.
   it('sends that never left before the worker stopped are queued again, not looked up', async () => {
     await send('openphone', [person(5100), person(5101), person(5102)]);

@@ -1,5 +1,7 @@
 /** Faults the mock can inject, one request at a time, to test what the product does when networks misbehave. */
-export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after';
+// commit-500: the write is committed and the answer is a 500, which is what a client sees when the browser silently
+// resent a POST whose first copy landed and the copy was refused.
+export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after' | 'commit-500';
 
 export interface Fault {
   kind: FaultKind;

@@ -554,6 +554,13 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
       body = error.body;
       headers = error.headers;
     }
+    if (fault?.kind === 'commit-500' && status < 300) {
+      log.push({ provider, method, path, status: 500 });
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: 'Internal error', status: 500 }));
+      return;
+    }
     log.push({ provider, method, path, status });
     if (fault?.kind === 'drop-after') {
       // The write is committed; the answer is cut off after its head. (With no byte of an answer on a reused
