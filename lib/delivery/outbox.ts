@@ -193,10 +193,27 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
       retryAfterMs: null,
     };
   }
+  let toSend = values.data;
+  if (item.action === 'update' && item.remoteId && provider.current && provider.withCurrent) {
+    // OpenPhone addresses an existing e-mail or phone by its id: read them first, or an update adds them again.
+    const remoteId = item.remoteId;
+    const current = await run(
+      (ctx) => (provider.current as NonNullable<Provider['current']>)(remoteId, ctx),
+      () => null,
+    );
+    if (current instanceof NetworkError)
+      return { done: false, state: 'queued', error: current.message, retryAfterMs: null };
+    if (!current.ok && current.error.kind !== 'not-found')
+      return {
+        done: false,
+        state: current.error.retryable ? 'queued' : 'failed',
+        error: current.error.message,
+        retryAfterMs: current.retryAfterMs,
+      };
+    if (current.ok) toSend = provider.withCurrent(toSend, current.body);
+  }
   const result = await run((ctx) =>
-    item.action === 'create'
-      ? provider.create(values.data, ctx)
-      : provider.update(item.remoteId ?? '', values.data, ctx),
+    item.action === 'create' ? provider.create(toSend, ctx) : provider.update(item.remoteId ?? '', toSend, ctx),
   );
   if (result instanceof NetworkError) {
     return {

@@ -7,7 +7,33 @@ import type { Provider, RequestContext } from './types';
 const RESERVED_SOURCES = new Set(['openphone', 'device', 'csv', 'zapier', 'google-people', 'other']);
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-const item = (value: z.ZodType<string>) => z.object({ name: z.string().max(100), value });
+// An item with an id addresses that existing item; one without is a new item (seed 000).
+const item = (value: z.ZodType<string>) => z.object({ name: z.string().max(100), value, id: z.string().optional() });
+const currentResponse = z.object({
+  data: z.object({
+    defaultFields: z
+      .object({
+        emails: z.array(z.object({ id: z.string(), value: z.string().nullable() })).nullish(),
+        phoneNumbers: z.array(z.object({ id: z.string(), value: z.string().nullable() })).nullish(),
+      })
+      .partial(),
+  }),
+});
+
+/** Our items with the ids of the contact's own items of the same value: sent again, they stay one each. */
+function withIdsOf<T extends { value: string; id?: string }>(
+  ours: T[],
+  theirs: ReadonlyArray<{ id: string; value: string | null }> | null | undefined,
+  same: (a: string, b: string) => boolean,
+): T[] {
+  const used = new Set<string>();
+  return ours.map((o) => {
+    const match = (theirs ?? []).find((t) => t.value !== null && !used.has(t.id) && same(t.value, o.value));
+    if (!match) return o;
+    used.add(match.id);
+    return { ...o, id: match.id };
+  });
+}
 
 const customField = z.object({
   key: z.string().min(1),
@@ -101,6 +127,18 @@ export const openphone: Provider<OpenPhoneValues> = {
   create: (v, ctx) => jsonRequest('POST', joinUrl(ctx.baseUrl, '/v1/contacts'), headers(ctx), body(v)),
   update: (id, v, ctx) =>
     jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/v1/contacts/${encodeURIComponent(id)}`), headers(ctx), body(v)),
+  current: (id, ctx) =>
+    jsonRequest('GET', joinUrl(ctx.baseUrl, `/v1/contacts/${encodeURIComponent(id)}`), headers(ctx)),
+  withCurrent: (v, current) => {
+    const fields = currentResponse.safeParse(current).data?.data.defaultFields;
+    if (!fields) return v;
+    const digits = (s: string) => s.replace(/\D/g, '');
+    return {
+      ...v,
+      emails: withIdsOf(v.emails, fields.emails, (a, b) => a.toLowerCase() === b.toLowerCase()),
+      phoneNumbers: withIdsOf(v.phoneNumbers, fields.phoneNumbers, (a, b) => digits(a) === digits(b)),
+    };
+  },
   lookup: (externalId, ctx) =>
     jsonRequest(
       'GET',

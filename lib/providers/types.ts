@@ -99,6 +99,10 @@ export interface Provider<V extends Record<string, unknown> = Record<string, unk
   fromContact: (contact: ContactInput, externalId: string) => V;
   create: (values: V, ctx: RequestContext) => HttpRequest;
   update: (remoteId: string, values: V, ctx: RequestContext) => HttpRequest;
+  /** Reads the contact as it is now, before an update (OpenPhone: its e-mails and phones carry ids to address). */
+  current?: (remoteId: string, ctx: RequestContext) => HttpRequest;
+  /** The update's values given the contact as it is now (its answer to `current`). */
+  withCurrent?: (values: V, current: unknown) => V;
   /** Finds a contact the product created before, by its external id; absent where the API has no such search. */
   lookup?: (externalId: string, ctx: RequestContext) => HttpRequest;
   /** The remote id in a create or update response. */

@@ -215,6 +215,40 @@ describe('restarts', () => {
     expect((await listHistory())[0]).toMatchObject({ outcome: 'delivered', error: 'found after a lost answer' });
   });
 
+  // Issue 14, 6: OpenPhone addresses an existing e-mail or phone by its id; an item without one is a new item.
+  it('an OpenPhone update of a contact with two e-mails leaves two e-mails', async () => {
+    const contact = { ...person(5300), emails: ['first.5300@acme.com', 'second.5300@acme.com'] };
+    await send('openphone', [contact]);
+    await deliverAll(deps());
+    const created = mock.records('openphone').find((r) => JSON.stringify(r).includes('first.5300')) as {
+      id: string;
+    };
+    const provider = getProvider('openphone') as Provider;
+    const externalId = externalIdFor(contact);
+    const edited = { ...contact, company: 'Acme Widgets' };
+    await enqueue(
+      [
+        {
+          id: crypto.randomUUID(),
+          providerId: 'openphone',
+          action: 'update' as const,
+          remoteId: created.id,
+          externalId: null,
+          values: provider.schema.parse(provider.fromContact(edited, externalId)) as Record<string, unknown>,
+          person: { name: 'Person5300 Tester', emails: edited.emails, phones: [] },
+        },
+      ],
+      Date.now(),
+    );
+    await deliverAll(deps());
+    const after = mock.records('openphone').find((r) => (r as { id: string }).id === created.id) as {
+      defaultFields: { company: string; emails: unknown[]; phoneNumbers: unknown[] };
+    };
+    expect(after.defaultFields.company).toBe('Acme Widgets');
+    expect(after.defaultFields.emails).toHaveLength(2);
+    expect(after.defaultFields.phoneNumbers).toHaveLength(1);
+  });
+
   // Issue 14, 5: only the request actually sent is uncertain after a stop; the ones never sent are not looked up.
   it('sends that never left before the worker stopped are queued again, not looked up', async () => {
     await send('openphone', [person(5100), person(5101), person(5102)]);

@@ -244,6 +244,11 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
       return [201, { data: contact }];
     }
     const match = /^\/v1\/contacts\/([^/]+)$/.exec(path);
+    if (match && method === 'GET') {
+      const existing = store.get(decodeURIComponent(match[1] ?? ''));
+      if (!existing) throw opError(404, 'Contact not found');
+      return [200, { data: existing }];
+    }
     if (match && method === 'PATCH') {
       const existing = store.get(decodeURIComponent(match[1] ?? ''));
       if (!existing) throw opError(404, 'Contact not found');
