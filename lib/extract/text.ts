@@ -97,11 +97,10 @@ function phonesIn(raw: string, el: Element, offset: number, phoneHint: () => boo
   );
   // A list of numbers on one line ("Tel.: 971 504 472 ; 971 504 002"): the next after a phone is one too.
   let lastEnd = -1;
-  for (const whole of text.matchAll(PHONE_IN_TEXT)) {
-    for (const match of splitRun(whole)) {
-      const listed = lastEnd >= 0 && LIST_GAP.test(text.slice(lastEnd, match.index));
-      if (phoneIn(text, match, el, offset, phoneHint, out, listed)) lastEnd = match.index + match[0].length;
-    }
+  for (const found of text.matchAll(PHONE_IN_TEXT)) {
+    const match: Run = { 0: found[0], index: found.index ?? 0 };
+    const listed = lastEnd >= 0 && LIST_GAP.test(text.slice(lastEnd, match.index));
+    if (phoneIn(text, match, el, offset, phoneHint, out, listed)) lastEnd = match.index + match[0].length;
   }
   // "021-6887 7803/7805": numbers that share all but their last digits, written once: both are read.
   for (const m of text.matchAll(SHARED_PREFIX)) {
@@ -115,23 +114,10 @@ function phonesIn(raw: string, el: Element, offset: number, phoneHint: () => boo
   }
 }
 
+/** A number found in a text: what it reads and where it starts. */
 interface Run {
   0: string;
   index: number;
-}
-
-/** "971 504 472 - 971 504 002": two numbers the pattern read as one run, split where a spaced dash stands. */
-function splitRun(match: RegExpMatchArray): Run[] {
-  const text = match[0];
-  const start = match.index ?? 0;
-  if (text.replace(/\D/g, '').length <= 15 || !/\s[-–/]\s/.test(text)) return [{ 0: text, index: start }];
-  const runs: Run[] = [];
-  let at = 0;
-  for (const part of text.split(/(\s[-–/]\s)/)) {
-    if (/\d/.test(part)) runs.push({ 0: part, index: start + at });
-    at += part.length;
-  }
-  return runs;
 }
 
 function phoneIn(
