@@ -6,8 +6,7 @@ import type { CaptureResult } from '../lib/capture-result';
 import { extractPage } from '../lib/extract';
 import { finishCapture } from '../lib/extract/finish';
 import { markupEntities } from '../lib/extract/markup';
-import { DEFAULT_LIMITS } from '../lib/extract/scan';
-import { parsePage, readHtml } from './dom';
+import { NODE_LIMITS, parsePage, readHtml } from './dom';
 
 export interface ExpectedPerson {
   name: string | null;
@@ -201,12 +200,6 @@ function trapsTaken(traps: string[], candidates: CaptureResult['candidates']): s
     return emails.includes(norm(trap)) || (d.length >= 5 && numbers.some((n) => n === d || n.endsWith(d)));
   });
 }
-
-/**
- * The tab's limits, with more time: a DOM in Node is several times slower than a browser's, and a score must not
- * depend on how busy the machine is. The 200 ms bound on a user's tab is the browser's (test/e2e/hostile).
- */
-export const NODE_LIMITS = { ...DEFAULT_LIMITS, maxMillis: 5000 };
 
 export const CORPORA = {
   real: 'test/fixtures/real',

@@ -6,8 +6,7 @@ import type { RawCapture } from '../lib/extract';
 import { extractPage } from '../lib/extract';
 import { finishCapture } from '../lib/extract/finish';
 import { markupEntities } from '../lib/extract/markup';
-import { NODE_LIMITS } from './corpus';
-import { linkedomPage, parsePage, readHtml } from './dom';
+import { linkedomPage, NODE_LIMITS, parsePage, readHtml } from './dom';
 
 const args = process.argv.slice(2);
 const regionAt = args.indexOf('--region');

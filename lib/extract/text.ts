@@ -132,7 +132,7 @@ function phoneIn(
   const raw = match[0].trim().replace(/[\s.\u00a0/-]+$/, '');
   const digits = raw.replace(EXTENSION, '').replace(/\D/g, '');
   if (digits.length < 6 || digits.length > 15 || DATE_LIKE.test(raw)) return false;
-  const at = match.index ?? 0;
+  const at = match.index;
   // A number glued to letters or other digits is part of something else (an IBAN, an order id, a product code).
   const before = text.charAt(at - 1);
   const after = text.charAt(at + match[0].length);
