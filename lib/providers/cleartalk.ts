@@ -3,7 +3,7 @@ import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest } from './http';
 import type { Provider, RequestContext } from './types';
 
-// ClearTalk: ../shared/providers.md and seed 003 (update). The published schema marks every field required;
+// ClearTalk: docs/providers.md and seed 003 (update). The published schema marks every field required;
 // that is doubtful, so we send what the user filled and let a 400 speak for itself.
 const E164 = /^\+[1-9]\d{6,14}$/;
 

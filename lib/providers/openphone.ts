@@ -3,7 +3,7 @@ import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, messageOf } from './http';
 import type { Provider, RequestContext } from './types';
 
-// OpenPhone (now Quo) public API v1: ../shared/providers.md and seeds 000 (update) and 001 (create).
+// OpenPhone (now Quo) public API v1: docs/providers.md and seeds 000 (update) and 001 (create).
 const RESERVED_SOURCES = new Set(['openphone', 'device', 'csv', 'zapier', 'google-people', 'other']);
 const E164 = /^\+[1-9]\d{6,14}$/;
 

@@ -3,7 +3,7 @@ import { z } from '../zod';
 import { commonError, joinUrl, jsonRequest, messageOf } from './http';
 import type { Provider, RequestContext } from './types';
 
-// Routera: ../shared/providers.md and seed 004 (update). Documented system fields are first_name, last_name,
+// Routera: docs/providers.md and seed 004 (update). Documented system fields are first_name, last_name,
 // email, external_id (and phone in the ?properties example); company and job title are account fields whose
 // internal names each account sets — these defaults are unconfirmed and editable.
 export const ROUTERA_FIELD_NAMES = { company: 'company', title: 'job_title' };

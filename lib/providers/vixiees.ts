@@ -3,7 +3,7 @@ import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest } from './http';
 import type { Provider, RequestContext } from './types';
 
-// Vixiees: ../shared/providers.md and seed 002 (update). Unconfirmed by any public doc, kept here in one place:
+// Vixiees: docs/providers.md and seed 002 (update). Unconfirmed by any public doc, kept here in one place:
 // the base URL, and create as POST /contacts with the update's body answering 201.
 const UNCONFIRMED = { baseUrl: 'https://api.vixiees.com', createPath: '/contacts' };
 

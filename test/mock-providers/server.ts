@@ -1,5 +1,5 @@
 // A local HTTP server that implements the four providers' contact APIs strictly as documented
-// (../shared/providers.md, ../shared/seeds/): auth headers, paths and methods, field names, types and limits,
+// (docs/providers.md, test/fixtures/seeds/): auth headers, paths and methods, field names, types and limits,
 // status codes and error bodies, with an in-memory store, the documented rate limits and injectable faults.
 // Each provider lives under its own prefix: <url>/openphone, <url>/vixiees, <url>/cleartalk, <url>/routera.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ContactInput } from '@/lib/contact';
 import { externalIdFor } from '@/lib/providers/external-id';
@@ -31,7 +31,7 @@ const build = (id: string, action: 'create' | 'update') => {
 };
 const keysOf = (body: string | undefined) => Object.keys(JSON.parse(body ?? '{}'));
 
-// What the seed documents (../shared/seeds) define, copied here so the test runs without shared/ beside it.
+// What the seed documents (test/fixtures/seeds) define; each name is checked against its seed's text below.
 const SEEDS = {
   // sourceUrl is in the create reference (providers.md), not in the update seed.
   openphone: {
@@ -157,11 +157,9 @@ describe('requests match the seed documents', () => {
     const sent = [...Object.keys(body), ...Object.keys(body.defaultFields ?? {}), ...Object.keys(body.fields ?? {})];
     const custom = id === 'routera' ? ['phone', 'company', 'job_title'] : [];
     expect(sent.filter((k) => !names.has(k) && !custom.includes(k))).toEqual([]);
-    const path = `../shared/seeds/${seed.file}`;
-    if (existsSync(path)) {
-      const text = readFileSync(path, 'utf8');
-      for (const name of seed.fields) expect(text, `${name} in ${seed.file}`).toContain(name);
-    }
+    // The seed pages are in the repository: a missing one fails here rather than skipping the check.
+    const text = readFileSync(`test/fixtures/seeds/${seed.file}`, 'utf8');
+    for (const name of seed.fields) expect(text, `${name} in ${seed.file}`).toContain(name);
   });
 
   it('masks every secret when a request is printed', () => {
