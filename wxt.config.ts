@@ -49,12 +49,23 @@ export default defineConfig({
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'en',
-      permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms', ...(test ? ['tabs'] : [])],
+      permissions: [
+        'activeTab',
+        'scripting',
+        'storage',
+        'contextMenus',
+        'alarms',
+        // One session rule: `Connection: close` on our own requests to the connected providers (lib/background/connections.ts).
+        'declarativeNetRequestWithHostAccess',
+        ...(test ? ['tabs'] : []),
+      ],
       ...(test ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
       // The keyboard way to open the popup (the context menu's "Capture selection" is the other).
       commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+C' } } },
       // Asked for one at a time, when the user connects that provider in Settings; never at install.
-      optional_host_permissions: PROVIDER_HOSTS,
+      // This machine's mock providers only in development and test builds (lib/accounts.ts checkBaseUrl).
+      optional_host_permissions:
+        mode === 'production' ? PROVIDER_HOSTS.filter((h) => h.startsWith('https:')) : PROVIDER_HOSTS,
       // Extension pages and the worker run our bundled code only: no eval, no remote script, no plugins, no
       // framing; requests go to https providers (or a provider on this machine, which the settings allow).
       ...(mode === 'development' ? {} : { content_security_policy: { extension_pages: EXTENSION_CSP } }),

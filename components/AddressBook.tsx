@@ -119,7 +119,7 @@ export function matches(contact: Contact, query: string): boolean {
   return words.every((w) => text.includes(w) || (/\d{3,}/.test(w) && digits.includes(w.replace(/\D/g, ''))));
 }
 
-function download(filename: string, type: string, text: string): void {
+export function download(filename: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const a = document.createElement('a');
   a.href = url;

@@ -20,6 +20,8 @@ import {
   providerValues,
   type UpdateMode,
 } from '@/lib/provider-form';
+import { externalIdFor } from '@/lib/providers/external-id';
+import { idProblem } from '@/lib/providers/http';
 import { getProvider } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
 import { loadSettings, saveSettings } from '@/lib/settings';
@@ -66,6 +68,9 @@ export function Popup() {
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [bulkResults, setBulkResults] = useState<Array<{ name: string; text: string; error: boolean }>>([]);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Stops following the outcome of the last send in storage. */
+  const following = useRef<(() => void) | null>(null);
+  useEffect(() => () => following.current?.(), []);
 
   useEffect(() => {
     void (async () => {
@@ -255,27 +260,63 @@ export function Popup() {
       failed(t('pasteIdToUpdate', provider.label));
       return;
     }
+    if (remoteId && idProblem(remoteId, provider.idPattern)) {
+      failed(t('notAnId', remoteId.slice(0, 40), provider.label));
+      return;
+    }
     setStatus({ kind: 'saving' });
+    following.current?.();
+    const id = crypto.randomUUID();
     const reply = await sendMessage({
       type: 'outbox.send',
       providerId: provider.id,
-      sends: [{ action: remoteId ? 'update' : 'create', remoteId, contact: checked.input, values: valid.values }],
+      sends: [
+        {
+          id,
+          // "Create" chosen over the contact on record is the user's decision, not a duplicate to refuse.
+          allowAgain: !remoteId && known !== null,
+          action: remoteId ? 'update' : 'create',
+          remoteId,
+          contact: checked.input,
+          values: valid.values,
+        },
+      ],
     });
-    if (!reply.ok) return failed(reply.error);
-    const outcome = reply.value[0] as SendOutcome;
-    const said = outcomeText(provider.label, displayName(checked.input), outcome);
-    if (outcome.state === 'delivered') {
-      await finish();
-      setStatus({
-        kind: 'saved',
-        text: remoteId ? t('updatedIn', displayName(checked.input), provider.label) : said.text,
+    // The sends are stored before the worker answers: a lost reply is read back from storage, not taken as a failure.
+    const { followOutcomes, isFinal, readOutcomes } = await import('@/lib/delivery/outcomes');
+    const first = reply.ok
+      ? (reply.value[0] as SendOutcome)
+      : (
+          await readOutcomes(
+            [id],
+            [remoteId ? undefined : { providerId: provider.id, externalId: externalIdFor(checked.input) }],
+          )
+        )[0];
+    if (!first) return failed(reply.ok ? t('unknownError') : reply.error);
+    const name = displayName(checked.input);
+    const show = async (outcome: SendOutcome) => {
+      const said = outcomeText(provider.label, name, outcome);
+      if (outcome.state === 'delivered') {
+        await finish();
+        setStatus({
+          kind: 'saved',
+          text: remoteId && !outcome.already ? t('updatedIn', name, provider.label) : said.text,
+        });
+        setKnown({ remoteId: outcome.remoteId ?? remoteId ?? '', since: known?.since ?? new Date().toISOString() });
+      } else if (said.error) failed(said.text);
+      else {
+        await finish();
+        setStatus({ kind: 'saved', text: said.text });
+      }
+    };
+    await show(first);
+    if (!isFinal(first))
+      following.current = followOutcomes([first.id], ([outcome]) => {
+        if (outcome && isFinal(outcome)) {
+          following.current?.();
+          void show(outcome);
+        }
       });
-      setKnown({ remoteId: outcome.remoteId ?? remoteId ?? '', since: known?.since ?? new Date().toISOString() });
-    } else if (said.error) failed(said.text);
-    else {
-      await finish();
-      setStatus({ kind: 'saved', text: said.text });
-    }
   };
 
   const saveLocally = async (input: ContactInput) => {
@@ -323,28 +364,56 @@ export function Popup() {
         results.push({ name, text: t('notSent', name, Object.values(valid.errors)[0] ?? ''), error: true });
       else sends.push({ name, contact, values: valid.values });
     }
-    if (provider && sends.length > 0) {
-      setStatus({ kind: 'saving' });
-      const reply = await sendMessage({
-        type: 'outbox.send',
-        providerId: provider.id,
-        sends: sends.map((s) => ({ action: 'create', remoteId: null, contact: s.contact, values: s.values })),
-      });
-      if (!reply.ok)
-        for (const s of sends) results.push({ name: s.name, text: t('notSent', s.name, reply.error), error: true });
-      else
-        reply.value.forEach((outcome, i) => {
-          const name = sends[i]?.name ?? '';
-          results.push({ name, ...outcomeText(label, name, outcome) });
-        });
-    }
-    setBulkResults(results);
-    const good = results.filter((r) => !r.error).length;
-    setStatus({
-      kind: good === results.length ? 'saved' : 'error',
-      text: t('nOfMSent', good, results.length, label),
+    const report = (all: typeof results) => {
+      setBulkResults(all);
+      const good = all.filter((r) => !r.error).length;
+      setStatus({ kind: good === all.length ? 'saved' : 'error', text: t('nOfMSent', good, all.length, label) });
+      if (good === all.length) setTicked(new Set());
+    };
+    if (!provider || sends.length === 0) return report(results);
+    setStatus({ kind: 'saving' });
+    following.current?.();
+    const ids = sends.map(() => crypto.randomUUID());
+    const reply = await sendMessage({
+      type: 'outbox.send',
+      providerId: provider.id,
+      sends: sends.map((s, i) => ({
+        id: ids[i],
+        action: 'create',
+        remoteId: null,
+        contact: s.contact,
+        values: s.values,
+      })),
     });
-    if (good === results.length) setTicked(new Set());
+    // Each outcome is read from storage, where the sends were stored before any answer: a reply lost with a
+    // stopped worker is neither a failure nor a reason to send them again.
+    const { followOutcomes, isFinal, readOutcomes } = await import('@/lib/delivery/outcomes');
+    const outcomes: Array<SendOutcome | null> = reply.ok
+      ? reply.value
+      : await readOutcomes(
+          ids,
+          sends.map((s) => ({ providerId: provider.id, externalId: externalIdFor(s.contact) })),
+        );
+    const describe = (all: Array<SendOutcome | null>) =>
+      all.map((outcome, i) => {
+        const name = sends[i]?.name ?? '';
+        return outcome
+          ? { name, ...outcomeText(label, name, outcome) }
+          : { name, text: t('notSent', name, reply.ok ? t('unknownError') : reply.error), error: true };
+      });
+    report([...results, ...describe(outcomes)]);
+    const open = outcomes.flatMap((o, i) => (o && !isFinal(o) ? [i] : []));
+    if (open.length === 0) return;
+    following.current = followOutcomes(
+      open.map((i) => (outcomes[i] as SendOutcome).id),
+      (later) => {
+        open.forEach((at, j) => {
+          if (later[j]) outcomes[at] = later[j];
+        });
+        report([...results, ...describe(outcomes)]);
+        if (later.every(isFinal)) following.current?.();
+      },
+    );
   };
 
   if (capture === null) {

@@ -1,6 +1,9 @@
 import { storage } from 'wxt/utils/storage';
+import { cleanKey } from './providers/http';
 import { getProvider } from './providers/index';
+import { secretForms } from './providers/secrets';
 import type { Credentials } from './providers/types';
+import { setAside, write } from './stored';
 import { z } from './zod';
 
 /** A connected provider account. Read only by the background: no page, popup or injected script gets secrets. */
@@ -12,9 +15,31 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-const accountsItem = storage.defineItem<Record<string, unknown>>('local:accounts', { fallback: {}, version: 1 });
+const accountsItem = storage.defineItem<unknown>('local:accounts', { fallback: {}, version: 1 });
 
-/** https, or http on this machine only (tests and the mock providers). */
+/** The saved accounts that can be read, by a provider id of the registry; anything else is set aside. */
+async function readAccounts(): Promise<Record<string, Account>> {
+  const raw = await accountsItem.getValue();
+  const source = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const good: Record<string, Account> = {};
+  const bad: unknown[] = source === raw || raw === undefined || raw === null ? [] : ['(not a set of accounts)'];
+  for (const [providerId, value] of Object.entries(source)) {
+    const parsed = AccountSchema.safeParse(value);
+    if (parsed.success && getProvider(providerId) && providerId !== 'local') good[providerId] = parsed.data;
+    else bad.push({ [providerId.slice(0, 40)]: '(unreadable account; its secrets are not kept here)' });
+  }
+  // An unreadable account is set aside without its secrets: only that it was there.
+  if (bad.length > 0) await setAside('accounts', bad);
+  return good;
+}
+
+/** The production build talks to https providers only; development and test builds also to this machine's mocks. */
+const LOOPBACK_ALLOWED = import.meta.env.MODE !== 'production';
+
+/**
+ * Why a provider address is refused (null when it is fine): https only (http on 127.0.0.1 or localhost in
+ * development and test builds), a plain host name (no user name or password, no query or fragment), no spaces.
+ */
 export function checkBaseUrl(url: string): string | null {
   let parsed: URL;
   try {
@@ -22,33 +47,45 @@ export function checkBaseUrl(url: string): string | null {
   } catch {
     return 'That is not a web address.';
   }
+  if (/\s/.test(url)) return 'A provider address has no spaces.';
   const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(parsed.hostname);
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback)) return null;
-  return 'Only https addresses are allowed (http only for 127.0.0.1 and localhost).';
+  const scheme = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && loopback && LOOPBACK_ALLOWED);
+  if (!scheme)
+    return LOOPBACK_ALLOWED
+      ? 'Only https addresses are allowed (http only for 127.0.0.1 and localhost).'
+      : 'Only https addresses are allowed.';
+  if (parsed.username || parsed.password || url.includes('@'))
+    return 'A provider address carries no user name or password: put the key in its own field.';
+  if (parsed.search || parsed.hash || /[?#]/.test(url)) return 'A provider address has no query (?…) or fragment (#…).';
+  // A host name of letters, digits, dots and hyphens with a dot in it (api.openphone.com), or this machine.
+  if (!loopback && !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(parsed.hostname))
+    return `“${parsed.hostname.slice(0, 60)}” is not a provider’s host name.`;
+  return null;
 }
 
 export async function getAccount(providerId: string): Promise<{ baseUrl: string; credentials: Credentials } | null> {
   const provider = getProvider(providerId);
   if (!provider) return null;
   if (providerId === 'local') return { baseUrl: provider.defaultBaseUrl, credentials: {} };
-  const parsed = AccountSchema.safeParse((await accountsItem.getValue())[providerId]);
-  if (!parsed.success || checkBaseUrl(parsed.data.baseUrl)) return null;
-  const { baseUrl, ...credentials } = parsed.data;
+  const accounts = await readAccounts();
+  const account = Object.hasOwn(accounts, providerId) ? accounts[providerId] : undefined;
+  if (!account || checkBaseUrl(account.baseUrl)) return null;
+  const { baseUrl, ...credentials } = account;
   return { baseUrl, credentials };
 }
 
 /** Saves an account; a secret left out keeps the saved one (the page never sees it, so it cannot send it back). */
 export async function setAccount(providerId: string, account: Account): Promise<void> {
-  const all = await accountsItem.getValue();
-  const saved = AccountSchema.safeParse(all[providerId]);
-  const previous = saved.success ? saved.data : {};
+  const all = await readAccounts();
+  const previous: Partial<Account> = Object.hasOwn(all, providerId) ? (all[providerId] as Account) : {};
   const kept = Object.fromEntries(
     (['apiKey', 'clientId', 'clientSecret'] as const).flatMap((k) => {
-      const value = account[k]?.trim() || previous[k as keyof typeof previous];
+      // Stored as it is sent (no quotes, no "Bearer "): what Settings shows the end of is what the server saw.
+      const value = cleanKey(account[k]) || previous[k as keyof typeof previous];
       return value ? [[k, value]] : [];
     }),
   );
-  await accountsItem.setValue({ ...all, [providerId]: AccountSchema.parse({ baseUrl: account.baseUrl, ...kept }) });
+  await write(accountsItem, { ...all, [providerId]: AccountSchema.parse({ baseUrl: account.baseUrl, ...kept }) });
 }
 
 /** The host permission pattern an API address needs ("https://api.openphone.com/*"; ports are not part of it). */
@@ -58,17 +95,26 @@ export function originPattern(baseUrl: string): string {
 }
 
 export async function removeAccount(providerId: string): Promise<void> {
-  const { [providerId]: _, ...rest } = await accountsItem.getValue();
-  await accountsItem.setValue(rest);
+  const { [providerId]: _, ...rest } = await readAccounts();
+  await write(accountsItem, rest);
 }
 
 /** Which providers are connected, without their secrets (safe to hand to a page). */
 export async function connectedProviders(): Promise<Array<{ providerId: string; baseUrl: string; keyEnding: string }>> {
-  const all = await accountsItem.getValue();
-  return Object.entries(all).flatMap(([providerId, value]) => {
-    const parsed = AccountSchema.safeParse(value);
-    if (!parsed.success) return [];
-    const secret = parsed.data.apiKey ?? parsed.data.clientSecret ?? '';
-    return [{ providerId, baseUrl: parsed.data.baseUrl, keyEnding: secret.length > 8 ? secret.slice(-4) : '' }];
+  return Object.entries(await readAccounts()).map(([providerId, account]) => {
+    const secret = account.apiKey ?? account.clientSecret ?? '';
+    return { providerId, baseUrl: account.baseUrl, keyEnding: secret.length > 8 ? secret.slice(-4) : '' };
+  });
+}
+
+/** Every form of every saved secret: masked out of anything the background hands to a page. */
+export async function storedSecrets(): Promise<string[]> {
+  // Every stored value that looks like a secret, readable account or not.
+  const raw = await accountsItem.getValue();
+  const values = typeof raw === 'object' && raw !== null ? Object.values(raw as Record<string, unknown>) : [];
+  return values.flatMap((value) => {
+    if (typeof value !== 'object' || value === null) return [];
+    const { apiKey, clientSecret } = value as Record<string, unknown>;
+    return [apiKey, clientSecret].flatMap((s) => (typeof s === 'string' ? secretForms(s) : []));
   });
 }

@@ -1,16 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import { type Contact, type ContactInput, ContactSchema } from './contact';
+import { readRows, write } from './stored';
 
 /** The built-in local address book: contacts kept in the browser's extension storage, newest first. */
-const addressBookItem = storage.defineItem<unknown[]>('local:addressBook', { fallback: [], version: 1 });
+const addressBookItem = storage.defineItem<unknown>('local:addressBook', { fallback: [], version: 1 });
 
 export async function listContacts(): Promise<Contact[]> {
-  const stored = await addressBookItem.getValue();
-  // A record that no longer parses is skipped rather than breaking the whole book.
-  return stored.flatMap((item) => {
-    const parsed = ContactSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
+  // A record that no longer parses is set aside (lib/stored.ts) rather than breaking the whole book.
+  return readRows('addressBook', await addressBookItem.getValue(), ContactSchema);
 }
 
 export function watchContacts(callback: (contacts: Contact[]) => void): () => void {
@@ -41,12 +38,12 @@ export function saveContact(input: ContactInput, now = new Date()): Promise<Save
       const contact = ContactSchema.parse(mergeInto(existing, input, at));
       contacts.splice(index, 1);
       contacts.unshift(contact);
-      await addressBookItem.setValue(contacts);
+      await write(addressBookItem, contacts);
       return { status: 'updated', contact };
     }
     const contact = ContactSchema.parse({ ...input, id: crypto.randomUUID(), createdAt: at, updatedAt: at });
     contacts.unshift(contact);
-    await addressBookItem.setValue(contacts);
+    await write(addressBookItem, contacts);
     return { status: 'created', contact };
   });
 }
@@ -55,7 +52,7 @@ export function deleteContact(id: string): Promise<boolean> {
   return exclusive(async () => {
     const contacts = await listContacts();
     const kept = contacts.filter((c) => c.id !== id);
-    await addressBookItem.setValue(kept);
+    await write(addressBookItem, kept);
     return kept.length !== contacts.length;
   });
 }

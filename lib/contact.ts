@@ -1,7 +1,16 @@
 import { type Candidate, PHONE_TYPES } from './capture-result';
+import { boundUrl, sanitizeText } from './text';
 import { z } from './zod';
 
-const field = (max: number) => z.string().trim().max(max);
+// Every text of a contact passes the one sanitiser (lib/text.ts) on its way in: from the form, a message, storage.
+const field = (max: number, multiline = false) =>
+  z
+    .string()
+    .transform((s) => sanitizeText(s, { multiline }))
+    .pipe(z.string().max(max));
+/** A web address is shortened rather than refused (a tracking URL of 5,000 characters must not fail a save). */
+const address = (max: number) =>
+  z.string().transform((s) => (s.trim() === '' ? '' : boundUrl(s, max) || sanitizeText(s, { max })));
 
 /** A person as the user confirmed it in the form: what every provider's fields are filled from. */
 export const ContactInputSchema = z.object({
@@ -22,8 +31,8 @@ export const ContactInputSchema = z.object({
     .max(20),
   company: field(200),
   title: field(200),
-  website: field(2048),
-  notes: field(5000),
+  website: address(2048),
+  notes: field(5000, true),
 });
 
 export const ContactSchema = ContactInputSchema.extend({
@@ -52,7 +61,7 @@ export function candidateToContact(candidate: Candidate, sourceUrl = ''): Contac
     phones: candidate.phones.map((p) => ({ value: p.e164, type: p.type })),
     company: candidate.company ?? '',
     title: candidate.title ?? '',
-    website: sourceUrl,
+    website: boundUrl(sourceUrl, 2048),
     notes: '',
   };
 }

@@ -1,4 +1,5 @@
 import { type Contact, displayName } from './contact';
+import { sanitizeText } from './text';
 
 const CSV_COLUMNS = [
   'First name',
@@ -28,7 +29,9 @@ export function contactsToCsv(contacts: Contact[]): string {
   return `${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-function csvCell(value: string): string {
+function csvCell(raw: string): string {
+  // The contact sanitiser first (lib/text.ts): a contact stored before it existed carries no NEL or U+2028 out.
+  const value = sanitizeText(raw, { multiline: true });
   // A cell a spreadsheet would run as a formula is prefixed with '; numbers only ("+1 415… ; +44…") are harmless.
   const safe = /^[=@\t\r]|^[+-](?![\d\s().;+-]*$)/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
@@ -65,7 +68,7 @@ function contactToVcard(c: Contact): string {
 }
 
 function escapeText(value: string): string {
-  return value
+  return sanitizeText(value, { multiline: true })
     .replace(/\\/g, '\\\\')
     .replace(/,/g, '\\,')
     .replace(/;/g, '\\;')

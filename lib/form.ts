@@ -2,6 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 import type { Candidate } from './capture-result';
 import { type ContactInput, ContactInputSchema } from './contact';
 import type { PhoneType } from './extract/types';
+import { boundUrl } from './text';
 
 /** The popup form as the user sees it: plain strings, phones as typed. */
 export interface ContactForm {
@@ -27,7 +28,7 @@ export function blankForm(url = ''): ContactForm {
     title: '',
     emails: [''],
     phones: [{ value: '', type: 'work' }],
-    website: url,
+    website: boundUrl(url, 2048),
     notes: '',
   };
 }
@@ -43,7 +44,7 @@ export function candidateToForm(c: Candidate, url: string): ContactForm {
       c.phones.length > 0
         ? c.phones.map((p) => ({ value: readablePhone(p.e164), type: p.type }))
         : [{ value: '', type: 'work' }],
-    website: url,
+    website: boundUrl(url, 2048),
     notes: '',
   };
 }

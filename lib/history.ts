@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { readRows, write } from './stored';
 import { z } from './zod';
 
 /** One send, kept so the same person is recognised next time and failures can be retried from Settings. */
@@ -19,13 +20,10 @@ export const SendRecordSchema = z.object({
 export type SendRecord = z.infer<typeof SendRecordSchema>;
 
 const MAX_RECORDS = 5000;
-const historyItem = storage.defineItem<unknown[]>('local:history', { fallback: [], version: 1 });
+const historyItem = storage.defineItem<unknown>('local:history', { fallback: [], version: 1 });
 
 export async function listHistory(): Promise<SendRecord[]> {
-  return (await historyItem.getValue()).flatMap((r) => {
-    const parsed = SendRecordSchema.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return readRows('history', await historyItem.getValue(), SendRecordSchema);
 }
 
 export function watchHistory(callback: (records: SendRecord[]) => void): () => void {
@@ -44,7 +42,7 @@ export function recordSend(record: SendRecord): Promise<void> {
   return exclusive(async () => {
     const records = (await listHistory()).filter((r) => r.id !== record.id);
     records.unshift(SendRecordSchema.parse(record));
-    await historyItem.setValue(records.slice(0, MAX_RECORDS));
+    await write(historyItem, records.slice(0, MAX_RECORDS));
   });
 }
 

@@ -1,21 +1,34 @@
 import { browser } from 'wxt/browser';
 import type { SaveOutcome } from './address-book';
 import { type Contact, ContactInputSchema } from './contact';
+import { getProvider } from './providers/index';
 import { z } from './zod';
 
 /** Every message the extension's pages send to the background: one map, validated on arrival. */
-const providerId = z.string().min(1).max(40);
+// A provider id names one in the registry (an own property: "constructor" or "__proto__" is not one).
+const providerId = z
+  .string()
+  .min(1)
+  .max(40)
+  .refine((id) => getProvider(id) !== null, { message: 'unknown provider' });
 
 export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('addressBook.save'), contact: ContactInputSchema }),
   z.object({ type: z.literal('addressBook.delete'), id: z.string().min(1).max(100) }),
-  /** Queue sends (one or a bulk) to a provider; the reply comes after the first attempt or a few seconds. */
+  /**
+   * Queue sends (one or a bulk) to a provider. The reply comes once they are stored and tried (or after a few
+   * seconds); the page follows their outcome in storage by id (lib/delivery/outcomes.ts), since a reply can be lost.
+   */
   z.object({
     type: z.literal('outbox.send'),
     providerId,
     sends: z
       .array(
         z.object({
+          /** The page's own id for this send: asking again with it after a lost reply adds nothing. */
+          id: z.uuid().optional(),
+          /** A create the history already knows goes anyway (the user chose "create new" over the known one). */
+          allowAgain: z.boolean().optional(),
           action: z.enum(['create', 'update']),
           remoteId: z.string().max(200).nullable(),
           contact: ContactInputSchema,
@@ -61,6 +74,8 @@ export interface SendOutcome {
   state: 'delivered' | 'queued' | 'in-flight' | 'unknown' | 'may-exist' | 'failed';
   remoteId: string | null;
   error: string | null;
+  /** When this person was already created in the provider (the send was not made again), else null. */
+  already: string | null;
 }
 
 export interface Replies {

@@ -92,10 +92,12 @@ export function idFromPasted(text: string): string | null {
 export function outcomeText(
   providerLabel: string,
   name: string,
-  outcome: { state: string; error: string | null },
+  outcome: { state: string; error: string | null; already?: string | null },
 ): { text: string; error: boolean } {
   switch (outcome.state) {
     case 'delivered':
+      if (outcome.already)
+        return { text: t('alreadyThere', name, providerLabel, outcome.already.slice(0, 10)), error: false };
       return { text: t('sentTo', name, providerLabel), error: false };
     case 'queued':
     case 'in-flight':

@@ -57,7 +57,11 @@ const ctx: RequestContext = {
 
 function print(request: HttpRequest): void {
   const masked = maskRequest(request);
-  const lines = [`${masked.method} ${masked.url}`, ...Object.entries(masked.headers).map(([k, v]) => `${k}: ${v}`)];
+  // The URL as fetch will send it (normalised by the URL parser), not as the string was built.
+  const lines = [
+    `${masked.method} ${new URL(masked.url).href}`,
+    ...Object.entries(masked.headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   if (masked.body !== undefined) {
     let body = masked.body;
     try {
@@ -75,4 +79,10 @@ if (provider.token) {
   print(provider.token.request(ctx));
   process.stdout.write('\n# 2. the contact\n');
 }
-print(action === 'create' ? provider.create(values.data, ctx) : provider.update(remoteId as string, values.data, ctx));
+try {
+  print(
+    action === 'create' ? provider.create(values.data, ctx) : provider.update(remoteId as string, values.data, ctx),
+  );
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}

@@ -1,9 +1,19 @@
-import { checkBaseUrl, connectedProviders, removeAccount, setAccount } from '../accounts';
+import { checkBaseUrl, connectedProviders, removeAccount, setAccount, storedSecrets } from '../accounts';
 import { deleteContact, saveContact } from '../address-book';
 import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
 import { getProvider } from '../providers/index';
-import { checkExisting, customFieldsOf, forgetTokens, kick, queueSends, testConnection } from './delivery';
+import { maskDeep, secretForms } from '../providers/secrets';
+import {
+  checkExisting,
+  customFieldsOf,
+  forgetTokens,
+  kick,
+  liveTokens,
+  queueSends,
+  refreshConnections,
+  testConnection,
+} from './delivery';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {
@@ -31,11 +41,16 @@ export async function handleMessage(
   if (!parsed.success) {
     return { ok: false, error: `The request was not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
   }
+  let reply: Reply<Replies[Message['type']]>;
   try {
-    return { ok: true, value: await answer(parsed.data) };
+    reply = { ok: true, value: await answer(parsed.data) };
   } catch (error) {
-    return { ok: false, error: `${errorText(error)}. Nothing was lost — try again.` };
+    reply = { ok: false, error: `${errorText(error)}. Nothing was lost — try again.` };
   }
+  // The last guard: no saved key, cleaned key or access token leaves the background in any reply, whatever a
+  // server echoed or an error said on the way.
+  const secrets = await storedSecrets().catch(() => []);
+  return maskDeep(reply, [...secrets, ...liveTokens().flatMap(secretForms)]);
 }
 
 async function answer(message: Message): Promise<Replies[Message['type']]> {
@@ -60,11 +75,13 @@ async function answer(message: Message): Promise<Replies[Message['type']]> {
       if (!provider || provider.id === 'local') throw new Error(`Unknown provider ${message.providerId}`);
       await setAccount(message.providerId, message.account);
       forgetTokens(message.providerId);
+      await refreshConnections();
       return { saved: true };
     }
     case 'accounts.remove':
       await removeAccount(message.providerId);
       forgetTokens(message.providerId);
+      await refreshConnections();
       return { removed: true };
     case 'accounts.list':
       return connectedProviders();

@@ -3,6 +3,7 @@ import type { SendRecord } from '../history';
 import { type ActionResult, NetworkError, perform, type TokenCache, type Transport } from '../providers/client';
 import { getProvider } from '../providers/index';
 import type { Credentials, Provider } from '../providers/types';
+import { readRows, write } from '../stored';
 import { z } from '../zod';
 import { nextDelay } from './backoff';
 import type { RateLimiter } from './rate-limit';
@@ -23,22 +24,21 @@ export const OutboxItemSchema = z.object({
   person: z.object({ name: z.string(), emails: z.array(z.string()), phones: z.array(z.string()) }),
   createdAt: z.iso.datetime(),
   attempts: z.number().int().min(0),
-  nextAttemptAt: z.number(),
+  /** A time a Date can hold (a far-future number would make every view of the outbox throw). */
+  nextAttemptAt: z.number().min(0).max(8.64e15),
   /** When the last attempt was sent: a lost answer is looked into only after the server has had time to finish. */
-  sentAt: z.number().nullable().default(null),
+  sentAt: z.number().min(0).max(8.64e15).nullable().default(null),
   /** queued: due at nextAttemptAt; in-flight: being sent; unknown: sent, answer lost; may-exist: the user decides. */
   state: z.enum(['queued', 'in-flight', 'unknown', 'may-exist', 'failed']),
   lastError: z.string().nullable(),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
-const outboxItem = storage.defineItem<unknown[]>('local:outbox', { fallback: [], version: 1 });
+const outboxItem = storage.defineItem<unknown>('local:outbox', { fallback: [], version: 1 });
 
+/** The sends that can be read; an unreadable one is set aside (lib/stored.ts), never sent. */
 export async function loadOutbox(): Promise<OutboxItem[]> {
-  return (await outboxItem.getValue()).flatMap((raw) => {
-    const parsed = OutboxItemSchema.safeParse(raw);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return readRows('outbox', await outboxItem.getValue(), OutboxItemSchema);
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -47,7 +47,7 @@ export function changeOutbox<T>(change: (items: OutboxItem[]) => T | Promise<T>)
   const run = async () => {
     const items = await loadOutbox();
     const result = await change(items);
-    await outboxItem.setValue(items);
+    await write(outboxItem, items);
     return result;
   };
   const next = queue.then(run, run);
@@ -105,7 +105,15 @@ export function nextDue(items: OutboxItem[]): number | null {
 
 type Outcome =
   | { done: true; remoteId: string | null; note?: string }
-  | { done: false; state: OutboxItem['state']; error: string; retryAfterMs: number | null; deferred?: boolean };
+  | {
+      done: false;
+      state: OutboxItem['state'];
+      error: string;
+      retryAfterMs: number | null;
+      deferred?: boolean;
+      /** No request of this send can still be running at the server (it answered, or this was only a lookup). */
+      answered?: boolean;
+    };
 
 /** Raised when a provider's limit means a wait too long to spend inside the worker. */
 class Deferred extends Error {
@@ -168,8 +176,9 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
         (ctx) => (provider.lookup as NonNullable<Provider['lookup']>)(externalId, ctx),
         provider.readLookup,
       );
+      // The lookup's own failure: the create it asks about had its time to settle already.
       if (found instanceof NetworkError)
-        return { done: false, state: 'unknown', error: found.message, retryAfterMs: null };
+        return { done: false, state: 'unknown', error: found.message, retryAfterMs: null, answered: true };
       if (found.ok && found.remoteId)
         return { done: true, remoteId: found.remoteId, note: 'found after a lost answer' };
       if (!found.ok && !(found.error.kind === 'not-found')) {
@@ -178,6 +187,7 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
           state: found.error.retryable ? 'unknown' : 'failed',
           error: found.error.message,
           retryAfterMs: found.retryAfterMs,
+          answered: true,
         };
       }
       // Not there: the lost attempt never landed, so sending is safe.
@@ -232,14 +242,20 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
       note: 'Routera already had it: an earlier attempt landed (its id was not returned)',
     };
   }
-  // A 429 or 5xx to a create may answer a copy the browser resent by itself after a dropped connection, while
-  // the first copy landed: where the provider can be asked, the create is looked up before it goes again.
-  const askFirst = item.action === 'create' && provider.lookup !== undefined && item.externalId !== null;
+  // A 5xx to a create may come after the server wrote it; a 429 or 5xx may answer a second copy of a create whose
+  // first attempt was uncertain. Where the provider can be asked, such a create is looked up before it goes again.
+  // A plain 429 is refused before any work (and the browser resends nothing: lib/background/connections.ts).
+  const askFirst =
+    item.action === 'create' &&
+    provider.lookup !== undefined &&
+    item.externalId !== null &&
+    (result.error.status >= 500 || resending);
   return {
     done: false,
     state: result.error.retryable ? (askFirst ? 'unknown' : 'queued') : 'failed',
     error: result.error.message,
     retryAfterMs: result.retryAfterMs,
+    answered: true,
   };
 }
 
@@ -338,7 +354,7 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
     const delay = (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(attempts, outcome.retryAfterMs);
     // After a lost answer (which ends at most one timeout after sending), let the server settle before looking.
     const settle = (SETTLE_TIMEOUTS - 1) * deps.transport.timeoutMs;
-    found.nextAttemptAt = deps.now() + (state === 'unknown' ? Math.max(delay, settle) : delay);
+    found.nextAttemptAt = deps.now() + (state === 'unknown' && !outcome.answered ? Math.max(delay, settle) : delay);
   });
   if (state === 'failed' || state === 'may-exist') {
     await deps.record({
@@ -350,11 +366,60 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
   }
 }
 
-/** Adds sends to the outbox (stored before any attempt). */
-export function enqueue(
-  items: Array<Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt' | 'sentAt'>>,
+/** What became of a send the outbox was asked to take. */
+export type Taken =
+  | { kind: 'queued'; item: OutboxItem }
+  /** The same send (its id), or a create of the same person to the same provider, is already waiting. */
+  | { kind: 'waiting'; item: OutboxItem }
+  /** The same send, or this person created in this provider, is already in the history. */
+  | { kind: 'recorded'; record: SendRecord };
+
+type NewItem = Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt' | 'sentAt'>;
+
+/**
+ * Adds sends to the outbox once. A send whose id is already known (a popup asking again after its reply was lost)
+ * and a create of a person already waiting for, or already created in, the same provider are not added again:
+ * the answer points at the send that exists. `allowAgain` lets a create through that the history knows (the user
+ * chose "create a new contact" over the one on record).
+ */
+export function enqueueOnce(
+  items: Array<NewItem & { allowAgain?: boolean }>,
   now: number,
-): Promise<void> {
+  history: () => Promise<SendRecord[]>,
+): Promise<Taken[]> {
+  return changeOutbox(async (all) => {
+    // Read inside the outbox's turn: a delivered send is recorded before it leaves the outbox, so it is in one.
+    const records = await history();
+    return items.map(({ allowAgain, ...item }): Taken => {
+      const sameCreate = (o: { providerId: string; action: string; externalId: string | null }) =>
+        item.action === 'create' &&
+        item.externalId !== null &&
+        o.providerId === item.providerId &&
+        o.action === 'create' &&
+        o.externalId === item.externalId;
+      const waiting = all.find((o) => o.id === item.id || sameCreate(o));
+      if (waiting) return { kind: 'waiting', item: waiting };
+      const record = records.find(
+        (r) => r.id === item.id || (!allowAgain && r.outcome === 'delivered' && sameCreate(r)),
+      );
+      if (record) return { kind: 'recorded', record };
+      const stored = OutboxItemSchema.parse({
+        ...item,
+        attempts: 0,
+        state: 'queued',
+        lastError: null,
+        nextAttemptAt: now,
+        sentAt: null,
+        createdAt: new Date(now).toISOString(),
+      });
+      all.push(stored);
+      return { kind: 'queued', item: stored };
+    });
+  });
+}
+
+/** Adds sends to the outbox (stored before any attempt). */
+export function enqueue(items: NewItem[], now: number): Promise<void> {
   return changeOutbox((all) => {
     for (const item of items) {
       all.push(

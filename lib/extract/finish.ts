@@ -1,5 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
+import { sanitizeText } from '../text';
 import type { Entity } from './entities';
 import { cleanEmail, stripInvisible } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
@@ -114,11 +115,9 @@ function dominantDomain(candidates: Candidate[]): string | null {
   return total >= 4 && n / total >= 0.6 ? best : null;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text as a person would read it: no invisible or direction-changing characters, no broken UTF-16. */
+/** Text as a person would read it: the contact sanitiser (lib/text.ts), bounded as a CaptureResult text is. */
 export function cleanText(text: string): string {
-  return stripInvisible(text.replace(LONE_SURROGATE, '\ufffd')).replace(/\s+/g, ' ').trim();
+  return sanitizeText(stripInvisible(text), { max: 2048 });
 }
 
 const cleanOrNull = (text: string | null) => {

@@ -1,3 +1,4 @@
+import { boundUrl } from '../text';
 import { readPage } from './page';
 import { groupPeople } from './people';
 import { DEFAULT_LIMITS, type ScanLimits, scanPage } from './scan';
@@ -42,7 +43,9 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   } catch {
     truncated = true;
   }
-  const url = String(doc.location?.href ?? doc.URL).slice(0, 4096);
+  // A page address too long for a CaptureResult loses its query, then its path: the capture still goes ahead.
+  const href = String(doc.location?.href ?? doc.URL);
+  const url = boundUrl(href, 4096) || href.slice(0, 4096);
   return { url, ...page, legalTexts: scan.legalTexts, candidates, truncated };
 }
 

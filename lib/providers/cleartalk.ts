@@ -1,7 +1,10 @@
 import type { ContactInput } from '../contact';
 import { z } from '../zod';
-import { cleanKey, commonError, joinUrl, jsonRequest } from './http';
+import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider, RequestContext } from './types';
+
+/** ClearTalk's ids (numbers in its answers; strings in its paths). */
+const ID = SAFE_ID;
 
 // ClearTalk: docs/providers.md and seed 003 (update). The published schema marks every field required;
 // that is doubtful, so we send what the user filled and let a 400 speak for itself.
@@ -40,6 +43,7 @@ function body(v: ClearTalkValues) {
 export const cleartalk: Provider<ClearTalkValues> = {
   id: 'cleartalk',
   label: 'ClearTalk',
+  idPattern: ID,
   defaultBaseUrl: 'https://api.cleartalk.ai',
   docs: 'https://docs.cleartalk.ai/api-reference/contacts/update-a-contact',
   auth: 'api-key',
@@ -78,7 +82,7 @@ export const cleartalk: Provider<ClearTalkValues> = {
   }),
   create: (v, ctx) => jsonRequest('POST', joinUrl(ctx.baseUrl, '/contacts'), headers(ctx), body(v)),
   update: (id, v, ctx) =>
-    jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(id)}`), headers(ctx), body(v)),
+    jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/contacts/${segment(id, ID)}`), headers(ctx), body(v)),
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
     const id = contactResponse.safeParse(b).data?.id;

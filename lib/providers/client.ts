@@ -1,9 +1,16 @@
 import { messageOf } from './http';
+import { maskText, secretForms, secretsOfRequest } from './secrets';
 import type { Credentials, HttpRequest, HttpResponse, Provider, ProviderError, RequestContext } from './types';
 
 export type Fetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal: AbortSignal;
+    redirect: 'manual';
+  },
 ) => Promise<{
   status: number;
   headers: { forEach: (fn: (value: string, key: string) => void) => void };
@@ -36,6 +43,9 @@ export async function send(request: HttpRequest, transport: Transport): Promise<
       headers: request.headers,
       ...(request.body !== undefined ? { body: request.body } : {}),
       signal: controller.signal,
+      // A redirect is never followed: the browser would carry the key (X-API-Key, Authorization) to wherever it
+      // points. A browser answers it as an opaque redirect (status 0), Node with the 3xx itself.
+      redirect: 'manual',
     });
     const text = await response.text();
     const headers: Record<string, string> = {};
@@ -86,6 +96,11 @@ export class TokenCache {
     this.tokens.delete(key);
   }
 
+  /** The tokens held now (to mask them out of whatever leaves the background). */
+  values(): string[] {
+    return [...this.tokens.values()].map((entry) => entry.token);
+  }
+
   /** Forgets every token of a provider: its account was changed or removed. */
   forget(providerId: string): void {
     for (const key of [...this.tokens.keys()]) if (key.startsWith(`${providerId}|`)) this.tokens.delete(key);
@@ -108,19 +123,36 @@ export async function perform(
   tokens: TokenCache,
   read: (body: unknown) => string | null = provider.readId,
 ): Promise<ActionResult> {
-  const result = await performOnce(provider, build, base, transport, tokens, read);
+  // Every secret that went out (the stored key, the key as cleaned and sent, the access token, the client secret):
+  // a server that echoes one ("credential op_live_… is not allowed") must not put it in front of the user.
+  const secrets = [
+    ...secretForms(base.credentials.apiKey),
+    ...secretForms(base.credentials.clientSecret),
+    ...secretForms(base.credentials.accessToken),
+  ];
+  const built = (ctx: RequestContext) => {
+    const request = build(ctx);
+    secrets.push(...secretsOfRequest(request));
+    return request;
+  };
+  let result: ActionResult;
+  try {
+    result = await performOnce(provider, built, base, transport, tokens, read, secrets);
+  } catch (error) {
+    if (error instanceof NetworkError) throw new NetworkError(maskText(error.message, secrets), error.outcomeUnknown);
+    throw error;
+  }
   if (result.ok) return result;
-  // A server that echoes what it was sent ("invalid key op_live_…") must not put the key in front of the user.
-  return { ...result, error: { ...result.error, message: withoutSecrets(result.error.message, base.credentials) } };
+  return { ...result, error: { ...result.error, message: maskText(result.error.message, secrets) } };
 }
 
 /** Replaces every secret of the account that appears in a text. */
 export function withoutSecrets(text: string, credentials: Credentials): string {
-  let out = text;
-  for (const secret of [credentials.apiKey, credentials.clientSecret, credentials.accessToken]) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('••••');
-  }
-  return out;
+  return maskText(text, [
+    ...secretForms(credentials.apiKey),
+    ...secretForms(credentials.clientSecret),
+    ...secretForms(credentials.accessToken),
+  ]);
 }
 
 async function performOnce(
@@ -130,6 +162,7 @@ async function performOnce(
   transport: Transport,
   tokens: TokenCache,
   read: (body: unknown) => string | null,
+  secrets: string[],
 ): Promise<ActionResult> {
   const now = transport.now ?? Date.now;
   const tokenKey = `${provider.id}|${base.baseUrl}|${base.credentials.clientId ?? ''}`;
@@ -138,15 +171,32 @@ async function performOnce(
     if (provider.token) {
       let token = tokens.get(tokenKey, now());
       if (!token) {
-        const grant = await send(provider.token.request({ ...base, credentials }), transport);
+        const grantRequest = provider.token.request({ ...base, credentials });
+        secrets.push(...secretsOfRequest(grantRequest));
+        const grant = await send(grantRequest, transport);
         const read = grant.status === 200 ? provider.token.read(grant.body) : null;
         if (!read) return { ok: false, error: tokenError(provider, grant), retryAfterMs: retryAfter(grant) };
         tokens.set(tokenKey, read.accessToken, read.expiresInSeconds, now());
         token = read.accessToken;
+        secrets.push(...secretForms(token));
       }
       credentials.accessToken = token;
+      secrets.push(...secretForms(token));
     }
     const response = await send(build({ baseUrl: base.baseUrl, credentials }), transport);
+    if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
+      const to = response.headers.location ? ` to ${safeOrigin(response.headers.location, base.baseUrl)}` : '';
+      return {
+        ok: false,
+        error: {
+          kind: 'redirect',
+          status: response.status,
+          retryable: false,
+          message: `${provider.label} answered with a redirect${to}; it was not followed, so no key went there. Check the address in Settings.`,
+        },
+        retryAfterMs: null,
+      };
+    }
     if (response.status === 401 && provider.token && attempt === 0) {
       // The token may have expired early or been revoked: fetch a new one and try once more.
       tokens.drop(tokenKey);
@@ -160,7 +210,23 @@ async function performOnce(
   return { ok: false, error: provider.explain(401, null), retryAfterMs: null };
 }
 
+/** Where a redirect pointed, as an origin only (a path or query could carry anything). */
+function safeOrigin(location: string, base: string): string {
+  try {
+    return new URL(location, base).origin;
+  } catch {
+    return 'another address';
+  }
+}
+
 function tokenError(provider: Provider, response: HttpResponse): ProviderError {
+  if (response.status === 0 || (response.status >= 300 && response.status < 400))
+    return {
+      kind: 'redirect',
+      status: response.status,
+      retryable: false,
+      message: `${provider.label} answered the token request with a redirect; it was not followed, so no secret went there. Check the address in Settings.`,
+    };
   if (response.status === 429 || response.status >= 500) return provider.explain(response.status, response.body);
   const said = messageOf(response.body);
   return {

@@ -1,5 +1,22 @@
 import type { ErrorKind, HttpRequest, ProviderError } from './types';
 
+/** Ids as the providers hand them out: letters, digits and `_ - . :` (no slash, no dot segment), 1–100 long. */
+export const SAFE_ID = /^[A-Za-z0-9_:.-]{1,100}$/;
+
+/** Why an id cannot name a contact in a path (null when it can): "." and ".." would climb out of the path. */
+export function idProblem(id: string, pattern: RegExp = SAFE_ID): string | null {
+  if (id === '.' || id === '..' || /^\.+$/.test(id)) return 'a contact id cannot be dots only';
+  if (!SAFE_ID.test(id) || !pattern.test(id)) return `“${id.slice(0, 40)}” is not a contact id`;
+  return null;
+}
+
+/** One path segment from an id: refused unless it is a plain id, so what is built is exactly what is sent. */
+export function segment(id: string, pattern?: RegExp): string {
+  const problem = idProblem(id, pattern);
+  if (problem) throw new Error(`Refused: ${problem}.`);
+  return encodeURIComponent(id);
+}
+
 /** Joins a configured base URL and a path without doubling or losing the slash. */
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -13,7 +13,8 @@ export const PROVIDER_IDS = Object.keys(PROVIDERS) as ProviderId[];
 
 export function getProvider(id: string): Provider | null {
   // Values stay opaque across providers: each one only ever receives what its own schema produced.
-  return (PROVIDERS as unknown as Record<string, Provider>)[id] ?? null;
+  // Own properties only: "constructor", "__proto__" or "toString" are not providers.
+  return Object.hasOwn(PROVIDERS, id) ? ((PROVIDERS as unknown as Record<string, Provider>)[id] ?? null) : null;
 }
 
 export type { Provider } from './types';

@@ -1,7 +1,10 @@
 import { type ContactInput, ContactInputSchema } from '../contact';
 import { z } from '../zod';
-import { jsonRequest } from './http';
+import { jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider } from './types';
+
+/** The address book's own ids. */
+const ID = SAFE_ID;
 
 /**
  * The built-in address book: no account and no network. Its requests address `local://address-book`, which the
@@ -13,6 +16,7 @@ export const LOCAL_BASE_URL = 'local://address-book';
 export const local: Provider<ContactInput> = {
   id: 'local',
   label: 'Local address book',
+  idPattern: ID,
   defaultBaseUrl: LOCAL_BASE_URL,
   docs: 'https://www.rfc-editor.org/rfc/rfc6350',
   auth: 'api-key',
@@ -29,7 +33,7 @@ export const local: Provider<ContactInput> = {
   schema: ContactInputSchema,
   fromContact: (c) => c,
   create: (v) => jsonRequest('POST', `${LOCAL_BASE_URL}/contacts`, {}, v),
-  update: (id, v) => jsonRequest('PUT', `${LOCAL_BASE_URL}/contacts/${encodeURIComponent(id)}`, {}, v),
+  update: (id, v) => jsonRequest('PUT', `${LOCAL_BASE_URL}/contacts/${segment(id, ID)}`, {}, v),
   probe: () => jsonRequest('GET', `${LOCAL_BASE_URL}/contacts`, {}),
   readId: (b) => z.object({ id: z.string() }).safeParse(b).data?.id ?? null,
   explain: (status, b) => ({

@@ -1,7 +1,10 @@
 import type { ContactInput } from '../contact';
 import { z } from '../zod';
-import { cleanKey, commonError, joinUrl, jsonRequest, messageOf } from './http';
+import { cleanKey, commonError, joinUrl, jsonRequest, messageOf, segment } from './http';
 import type { Provider, RequestContext } from './types';
+
+/** OpenPhone's contact ids: letters, digits, `_` and `-`. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 // OpenPhone (now Quo) public API v1: docs/providers.md and seeds 000 (update) and 001 (create).
 const RESERVED_SOURCES = new Set(['openphone', 'device', 'csv', 'zapier', 'google-people', 'other']);
@@ -92,6 +95,7 @@ function body(v: OpenPhoneValues) {
 export const openphone: Provider<OpenPhoneValues> = {
   id: 'openphone',
   label: 'OpenPhone',
+  idPattern: ID,
   defaultBaseUrl: 'https://api.openphone.com',
   docs: 'https://www.openphone.com/docs/api-reference/contacts/create-a-contact',
   auth: 'api-key',
@@ -126,9 +130,8 @@ export const openphone: Provider<OpenPhoneValues> = {
   }),
   create: (v, ctx) => jsonRequest('POST', joinUrl(ctx.baseUrl, '/v1/contacts'), headers(ctx), body(v)),
   update: (id, v, ctx) =>
-    jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/v1/contacts/${encodeURIComponent(id)}`), headers(ctx), body(v)),
-  current: (id, ctx) =>
-    jsonRequest('GET', joinUrl(ctx.baseUrl, `/v1/contacts/${encodeURIComponent(id)}`), headers(ctx)),
+    jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/v1/contacts/${segment(id, ID)}`), headers(ctx), body(v)),
+  current: (id, ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, `/v1/contacts/${segment(id, ID)}`), headers(ctx)),
   withCurrent: (v, current) => {
     const fields = currentResponse.safeParse(current).data?.data.defaultFields;
     if (!fields) return v;

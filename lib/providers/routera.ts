@@ -1,7 +1,10 @@
 import type { ContactInput } from '../contact';
 import { z } from '../zod';
-import { commonError, joinUrl, jsonRequest, messageOf } from './http';
+import { commonError, joinUrl, jsonRequest, messageOf, segment } from './http';
 import type { Provider, RequestContext } from './types';
+
+/** Routera's contact ids: letters, digits, `_` and `-`. */
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 // Routera: docs/providers.md and seed 004 (update). Documented system fields are first_name, last_name,
 // email, external_id (and phone in the ?properties example); company and job title are account fields whose
@@ -45,6 +48,7 @@ function fields(v: RouteraValues): Record<string, string> {
 export const routera: Provider<RouteraValues> = {
   id: 'routera',
   label: 'Routera',
+  idPattern: ID,
   defaultBaseUrl: 'https://api.routera.io',
   docs: 'https://docs.routera.io/api-reference/contacts/update-contact',
   auth: 'oauth-client-credentials',
@@ -67,7 +71,7 @@ export const routera: Provider<RouteraValues> = {
   // Only the keys to change; external_id is already set and stays.
   update: (id, v, ctx) => {
     const { external_id: _, ...changes } = fields(v);
-    return jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(id)}`), headers(ctx), {
+    return jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/contacts/${segment(id, ID)}`), headers(ctx), {
       fields: changes,
     });
   },

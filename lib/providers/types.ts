@@ -66,6 +66,7 @@ export type ErrorKind =
   | 'rate-limit'
   | 'server'
   | 'network'
+  | 'redirect'
   | 'unknown';
 
 /** A failure a salesperson can act on: what happened, in a sentence, and what to do next. */
@@ -99,6 +100,8 @@ export interface Provider<V extends Record<string, unknown> = Record<string, unk
   fromContact: (contact: ContactInput, externalId: string) => V;
   create: (values: V, ctx: RequestContext) => HttpRequest;
   update: (remoteId: string, values: V, ctx: RequestContext) => HttpRequest;
+  /** What a contact id of this provider looks like; anything else is refused before it reaches a path. */
+  idPattern: RegExp;
   /** Reads the contact as it is now, before an update (OpenPhone: its e-mails and phones carry ids to address). */
   current?: (remoteId: string, ctx: RequestContext) => HttpRequest;
   /** The update's values given the contact as it is now (its answer to `current`). */

@@ -1,7 +1,10 @@
 import type { ContactInput } from '../contact';
 import { z } from '../zod';
-import { cleanKey, commonError, joinUrl, jsonRequest } from './http';
+import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider, RequestContext } from './types';
+
+/** A Vixiees id or our external reference id. */
+const ID = SAFE_ID;
 
 // Vixiees: docs/providers.md and seed 002 (update). Unconfirmed by any public doc, kept here in one place:
 // the base URL, and create as POST /contacts with the update's body answering 201.
@@ -58,6 +61,7 @@ function body(v: VixieesValues) {
 export const vixiees: Provider<VixieesValues> = {
   id: 'vixiees',
   label: 'Vixiees',
+  idPattern: ID,
   defaultBaseUrl: UNCONFIRMED.baseUrl,
   docs: 'https://docs.vixiees.com',
   auth: 'api-key',
@@ -115,9 +119,9 @@ export const vixiees: Provider<VixieesValues> = {
   create: (v, ctx) => jsonRequest('POST', joinUrl(ctx.baseUrl, UNCONFIRMED.createPath), headers(ctx), body(v)),
   // The path id may be the Vixiees id or our external reference id.
   update: (id, v, ctx) =>
-    jsonRequest('PUT', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(id)}`), headers(ctx), body(v)),
+    jsonRequest('PUT', joinUrl(ctx.baseUrl, `/contacts/${segment(id, ID)}`), headers(ctx), body(v)),
   lookup: (externalId, ctx) =>
-    jsonRequest('GET', joinUrl(ctx.baseUrl, `/contacts/${encodeURIComponent(externalId)}`), headers(ctx)),
+    jsonRequest('GET', joinUrl(ctx.baseUrl, `/contacts/${segment(externalId, ID)}`), headers(ctx)),
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
     const id = contactResponse.safeParse(b).data?.id;

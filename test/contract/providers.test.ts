@@ -286,6 +286,71 @@ describe('secrets in answers', () => {
   });
 });
 
+describe('secrets echoed by the strict mock (issue 15, 1)', () => {
+  beforeEach(() => mock.reset());
+
+  it.each(['openphone', 'vixiees', 'cleartalk'] as const)(
+    '%s: a key pasted in quotes with "Bearer " is masked in the cleaned form the server saw',
+    async (id) => {
+      const provider = getProvider(id) as Provider;
+      const pasted = `  "Bearer ${MOCK_KEYS[id]}" `;
+      mock.faults.add({ kind: 'echo-credentials', provider: id, count: 1 });
+      const [contact] = await capturedContacts();
+      const result = await run(provider, 'create', contact as ContactInput, { credentials: { apiKey: pasted } });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(mock.log.at(-1)).toMatchObject({ status: 403, fault: 'echo-credentials' });
+      expect(result.error.message).toContain('••••');
+      expect(result.error.message).not.toContain(MOCK_KEYS[id]);
+      expect(result.error.message).not.toContain(MOCK_KEYS[id].slice(4));
+    },
+  );
+
+  it('routera: neither the access token nor the client secret is shown', async () => {
+    const provider = getProvider('routera') as Provider;
+    const [contact] = await capturedContacts();
+    const tokens = new TokenCache();
+    mock.faults.add({ kind: 'echo-credentials', provider: 'routera', path: '/contacts', count: 1 });
+    const api = await run(provider, 'create', contact as ContactInput, { tokens });
+    expect(api.ok).toBe(false);
+    const token = tokens.values()[0] as string;
+    expect(token.length).toBeGreaterThan(8);
+    if (!api.ok) expect(api.error.message).not.toContain(token);
+    mock.faults.add({ kind: 'echo-credentials', provider: 'routera', path: '/oauth2/token', count: 1 });
+    const grant = await run(provider, 'create', contact as ContactInput);
+    expect(grant.ok).toBe(false);
+    if (!grant.ok) expect(grant.error.message).not.toContain(MOCK_KEYS.routera.clientSecret);
+  });
+});
+
+describe('redirects (issue 15, 5)', () => {
+  beforeEach(() => mock.reset());
+
+  it.each(['openphone', 'vixiees', 'cleartalk', 'routera'] as const)(
+    '%s: a 307 to another origin is not followed, and that origin receives nothing',
+    async (id) => {
+      const { createServer } = await import('node:http');
+      const seen: string[] = [];
+      const elsewhere = createServer((req, res) => {
+        seen.push(JSON.stringify(req.headers));
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{"data":{"id":"stolen"}}');
+      });
+      await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+      const port = (elsewhere.address() as { port: number }).port;
+      mock.faults.add({ kind: 'redirect', provider: id, location: `http://127.0.0.1:${port}/steal`, count: 2 });
+      const [contact] = await capturedContacts();
+      const result = await run(getProvider(id) as Provider, 'create', contact as ContactInput);
+      elsewhere.close();
+      expect(seen).toEqual([]);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error).toMatchObject({ kind: 'redirect', retryable: false });
+        expect(result.error.message).toMatch(/redirect( to http:\/\/127\.0\.0\.1:\d+)?; it was not followed/);
+      }
+    },
+  );
+});
+
 describe('test connection', () => {
   it.each(['openphone', 'vixiees', 'cleartalk', 'routera'] as const)(
     '%s: accepted with the right key, explained with a wrong one',

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/browsers.mjs';
 
-export const E2E_BUILD = resolve('.output/chrome-mv3-e2e');
+// E2E_CHROME_DIR: another build to run the same tests on (e.g. one with a defence taken out, to see a test fail).
+export const E2E_BUILD = resolve(process.env.E2E_CHROME_DIR ?? '.output/chrome-mv3-e2e');
 
 /** Debian Chromium with the test build of the extension loaded; the id is read from its service worker. */
 export async function launchWithExtension(

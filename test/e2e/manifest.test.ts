@@ -22,15 +22,20 @@ describe.each(['chrome', 'firefox'])('the production manifest for %s', (browser)
   it('asks only for the permissions the design allows', () => {
     const manifest = manifests[browser] ?? {};
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage', 'contextMenus', 'alarms']);
+    expect(manifest.permissions).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'contextMenus',
+      'alarms',
+      'declarativeNetRequestWithHostAccess',
+    ]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual([
       'https://*.openphone.com/*',
       'https://*.vixiees.com/*',
       'https://*.cleartalk.ai/*',
       'https://*.routera.io/*',
-      'http://127.0.0.1/*',
-      'http://localhost/*',
     ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     expect(manifest.content_scripts).toBeUndefined();

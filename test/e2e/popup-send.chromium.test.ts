@@ -104,6 +104,51 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     await popup.close();
   });
 
+  it('learns a bulk send’s outcome from storage when the worker stops before replying, and adds nothing when sent again', async () => {
+    // The first create is slow, so the worker is still inside the send when it is stopped: the reply is lost.
+    mock.faults.add({ kind: 'slow', provider: 'openphone', method: 'POST', count: 1, delayMs: 2500 });
+    const popup = await openPopup();
+    const tick = async () => {
+      for (const name of ['Jane Q. Doe', 'Tomás Okafor'])
+        await popup.getByRole('checkbox', { name: `Include ${name} in a bulk send` }).check();
+      await popup.getByRole('button', { name: 'Send 2 ticked to OpenPhone' }).click();
+    };
+    await tick();
+    await expect
+      .poll(() =>
+        popup.evaluate(async () => {
+          const { outbox } = await (
+            globalThis as unknown as {
+              chrome: {
+                storage: { local: { get: (k: string) => Promise<{ outbox?: Array<{ sentAt: number | null }> }> } };
+              };
+            }
+          ).chrome.storage.local.get('outbox');
+          return (outbox ?? []).some((i) => i.sentAt !== null);
+        }),
+      )
+      .toBe(true);
+    const cdp = await context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    const outcomes = popup.getByRole('list', { name: 'Outcome per contact' }).getByRole('listitem');
+    await expect.poll(() => outcomes.count()).toBe(2);
+    // Jane was created in the first test: she is not created again. Tomás is waiting, not "not sent".
+    expect(await outcomes.nth(0).textContent()).toMatch(
+      /^Jane Q\. Doe is already in OpenPhone \(created \d{4}-\d\d-\d\d\)/,
+    );
+    expect(await outcomes.nth(1).textContent()).toMatch(/^Tomás Okafor: OpenPhone did not answer yet/);
+    // Sent again, as an unsure user would: nothing is added, and the outcome arrives from storage.
+    await tick();
+    await expect
+      .poll(() => outcomes.nth(1).textContent(), { timeout: 40_000, interval: 500 })
+      .toBe('Sent Tomás Okafor to OpenPhone.');
+    const tomas = mock.records('openphone').filter((r) => JSON.stringify(r).includes('Okafor'));
+    expect(tomas).toHaveLength(1);
+    await popup.close();
+  }, 60_000);
+
   it('closes on Escape', async () => {
     const popup = await openPopup();
     // The page closes while the key is still being pressed.

@@ -1,7 +1,23 @@
 /** Faults the mock can inject, one request at a time, to test what the product does when networks misbehave. */
 // commit-500: the write is committed and the answer is a 500, which is what a client sees when the browser silently
 // resent a POST whose first copy landed and the copy was refused.
-export type FaultKind = '429' | '500' | '503' | 'slow' | 'drop-before' | 'drop-after' | 'commit-500';
+// commit-drop: the write is committed and the connection closes before any answer byte (a browser resends it by
+// itself when the connection was a reused keep-alive one). late-commit: the answer and the write come only after
+// `delayMs` (8 s unless told), later than the client waits.
+export type FaultKind =
+  | '429'
+  | '500'
+  | '503'
+  | 'slow'
+  | 'drop-before'
+  | 'drop-after'
+  | 'commit-500'
+  | 'commit-drop'
+  | 'late-commit'
+  // A hostile or careless server: a 403 whose message repeats every credential the request carried.
+  | 'echo-credentials'
+  // A 307 to `location` (another origin): a client that follows it carries the key there.
+  | 'redirect';
 
 export interface Fault {
   kind: FaultKind;
@@ -15,7 +31,9 @@ export interface Fault {
   count: number;
   /** For 429: the Retry-After seconds sent. */
   retryAfter?: number;
-  /** For slow: how long before answering. */
+  /** For redirect: where to. */
+  location?: string;
+  /** For slow and late-commit: how long before answering. */
   delayMs?: number;
 }
 
@@ -24,15 +42,18 @@ export class FaultPlan {
   readonly injected = new Map<FaultKind, number>();
   private faults: Fault[] = [];
   /** A fraction of requests (0..1) to fault at random, and the kinds to pick from; seeded so runs repeat. */
-  private random: { rate: number; kinds: FaultKind[]; seed: number; delayMs: number } | null = null;
+  private random: { rate: number; kinds: FaultKind[]; seed: number; delayMs: number; lateMs: number } | null = null;
 
   add(fault: Fault): void {
     this.faults.push({ ...fault });
   }
 
-  /** `delayMs`: how long a slow answer takes (the write happens after it, as at a server that is merely slow). */
-  randomly(rate: number, kinds: FaultKind[], seed = 1, delayMs = 3000): void {
-    this.random = rate > 0 ? { rate, kinds, seed, delayMs } : null;
+  /**
+   * `delayMs`: how long a slow answer takes (the write happens after it, as at a server that is merely slow);
+   * `lateMs`: how long a late commit takes (longer than the client waits).
+   */
+  randomly(rate: number, kinds: FaultKind[], seed = 1, delayMs = 3000, lateMs = 8000): void {
+    this.random = rate > 0 ? { rate, kinds, seed, delayMs, lateMs } : null;
   }
 
   clear(): void {
@@ -62,7 +83,8 @@ export class FaultPlan {
       if (roll < this.random.rate) {
         const kind = this.random.kinds[Math.floor((roll / this.random.rate) * this.random.kinds.length)] ?? '500';
         this.injected.set(kind, (this.injected.get(kind) ?? 0) + 1);
-        return { kind, count: 1, retryAfter: 1, delayMs: this.random.delayMs };
+        const delayMs = kind === 'late-commit' ? this.random.lateMs : this.random.delayMs;
+        return { kind, count: 1, retryAfter: 1, delayMs };
       }
     }
     return null;

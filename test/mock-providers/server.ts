@@ -32,8 +32,18 @@ export interface MockProviders {
   baseUrl: (provider: ProviderName) => string;
   records: (provider: ProviderName) => Json[];
   faults: FaultPlan;
-  /** Every request received, for assertions (method, path, status). */
-  log: Array<{ provider: string; method: string; path: string; status: number | 'dropped' }>;
+  /**
+   * Every request received, for assertions: method, path, status, the fault injected into it (429s without one
+   * are the rate limit's own), and the Connection header it came with.
+   */
+  log: Array<{
+    provider: string;
+    method: string;
+    path: string;
+    status: number | 'dropped';
+    fault?: string;
+    connection?: string;
+  }>;
   reset: () => void;
   /** Stops listening (connections refused) while keeping every record; up() listens again on the same port. */
   down: () => Promise<void>;
@@ -199,8 +209,6 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
   ): [number, Json] {
     if (headers.authorization !== MOCK_KEYS.openphone)
       throw opError(401, 'Invalid API key. Use the raw key in the Authorization header.');
-    const wait = limited('openphone', 10, 1000);
-    if (wait) throw new HttpError(429, opError(429, 'Rate limit exceeded').body, { 'retry-after': String(wait) });
     const store = stores.openphone;
     if (method === 'GET' && path === '/v1/contact-custom-fields') return [200, { data: OP_CUSTOM_FIELDS }];
     if (method === 'GET' && path === '/v1/contacts') {
@@ -278,8 +286,6 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
 
   function vixiees(method: string, path: string, headers: IncomingMessage['headers'], body: unknown): [number, Json] {
     if (headers['x-api-key'] !== MOCK_KEYS.vixiees) throw new HttpError(401, { message: 'unauthorized' });
-    const wait = limited('vixiees-burst', 40, 2000) ?? limited('vixiees-minute', 25, 60_000);
-    if (wait) throw new HttpError(429, { message: 'Too many requests' }, { 'retry-after': String(wait) });
     const store = stores.vixiees;
     const find = (id: string) => store.get(id) ?? [...store.values()].find((c) => c.external_reference_id === id);
     if (method === 'POST' && path === '/contacts') {
@@ -511,16 +517,48 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
       return;
     }
 
+    const connection = req.headers.connection;
+    // The documented limits count every request that arrives, whatever happens to it next: a copy the browser
+    // resent by itself, one that is then dropped or faulted, and one with a wrong key all use up the window.
+    const limit =
+      provider === 'openphone'
+        ? limited('openphone', 10, 1000)
+        : provider === 'vixiees'
+          ? (limited('vixiees-burst', 40, 2000) ?? limited('vixiees-minute', 25, 60_000))
+          : null;
+    if (limit) {
+      log.push({ provider, method, path, status: 429, connection });
+      const body =
+        provider === 'openphone' ? opError(429, 'Rate limit exceeded').body : { message: 'Too many requests' };
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit) })
+        .end(JSON.stringify(body));
+      return;
+    }
     const fault = faults.take(provider, method, path);
     if (fault?.kind === 'drop-before') {
-      log.push({ provider, method, path, status: 'dropped' });
+      log.push({ provider, method, path, status: 'dropped', fault: fault.kind, connection });
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 3000));
+    if (fault?.kind === 'redirect') {
+      log.push({ provider, method, path, status: 307, fault: fault.kind, connection });
+      res.writeHead(307, { location: fault.location ?? 'http://127.0.0.1:9/' }).end();
+      return;
+    }
+    if (fault?.kind === 'echo-credentials') {
+      const said = [req.headers.authorization, req.headers['x-api-key'], raw].filter(Boolean).join(' | ');
+      log.push({ provider, method, path, status: 403, fault: fault.kind, connection });
+      res
+        .writeHead(403, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: `credential ${said} is not allowed`, error: 'forbidden', status: 403 }));
+      return;
+    }
+    if (fault?.kind === 'slow' || fault?.kind === 'late-commit')
+      await new Promise((r) => setTimeout(r, fault.delayMs ?? (fault.kind === 'slow' ? 3000 : 8000)));
     if (fault?.kind === '429' || fault?.kind === '500' || fault?.kind === '503') {
       const status = Number(fault.kind);
-      log.push({ provider, method, path, status });
+      log.push({ provider, method, path, status, fault: fault.kind, connection });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (status === 429) headers['retry-after'] = String(fault.retryAfter ?? 1);
       res
@@ -560,13 +598,20 @@ export async function startMockProviders(options: MockOptions = {}): Promise<Moc
       headers = error.headers;
     }
     if (fault?.kind === 'commit-500' && status < 300) {
-      log.push({ provider, method, path, status: 500 });
+      log.push({ provider, method, path, status: 500, fault: fault.kind, connection });
       res
         .writeHead(500, { 'content-type': 'application/json' })
         .end(JSON.stringify({ message: 'Internal error', status: 500 }));
       return;
     }
-    log.push({ provider, method, path, status });
+    if (fault?.kind === 'commit-drop') {
+      // The write is committed and the connection closes before any byte of the answer: on a reused keep-alive
+      // connection the browser sends the request again by itself, and the extension sees only that copy's answer.
+      log.push({ provider, method, path, status: 'dropped', fault: fault.kind, connection });
+      req.socket.destroy();
+      return;
+    }
+    log.push({ provider, method, path, status, ...(fault ? { fault: fault.kind } : {}), connection });
     if (fault?.kind === 'drop-after') {
       // The write is committed; the answer is cut off after its head. (With no byte of an answer on a reused
       // keep-alive connection, Chromium itself silently sends the POST again — a fault no extension can see.)
