@@ -72,6 +72,12 @@ describe('the same product in Firefox (firefox-esr, WebDriver BiDi)', () => {
     expect(
       mock.records('openphone').filter((r) => JSON.stringify(r).includes('jane.doe@northwind-robotics.com')),
     ).toHaveLength(1);
+    // Firefox resends on a reused connection too: the session rule makes every request a fresh one here as well.
+    const requests = mock.log.filter((l) => l.provider === 'openphone');
+    console.log(
+      `Firefox: Connection header of ${requests.length} requests: ${requests.map((r) => r.connection).join(', ')}`,
+    );
+    expect(requests.every((r) => r.connection === 'close')).toBe(true);
     await popup.close();
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { connectedProviders, getAccount } from '@/lib/accounts';
 import { listContacts, saveContact } from '@/lib/address-book';
@@ -28,6 +28,7 @@ const goodRow = {
 
 describe('stored data we did not write', () => {
   beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
 
   it.each([{}, 42, 'garbage', true])(
     'an outbox, history and address book of %j read as empty and are set aside',
@@ -105,6 +106,29 @@ describe('stored data we did not write', () => {
     const aside = await listSetAside();
     expect(aside.some((e) => e.key === 'accounts')).toBe(true);
     expect(JSON.stringify(aside)).not.toContain('op_live_abcdefgh1234');
+  });
+
+  it('a full storage area is one sentence with the next step, and the book before it is untouched', async () => {
+    const ann = {
+      firstName: 'Ann',
+      lastName: 'Lee',
+      company: '',
+      title: '',
+      emails: ['ann@lee.example'],
+      phones: [],
+      website: '',
+      notes: '',
+    };
+    await saveContact(ann);
+    // What Chromium's storage.local says when its 10 MB are used up.
+    const full = vi
+      .spyOn(fakeBrowser.storage.local, 'set')
+      .mockRejectedValue(new Error('Resource::kQuotaBytes quota exceeded'));
+    await expect(saveContact({ ...ann, emails: ['bo@lee.example'], firstName: 'Bo' })).rejects.toThrow(
+      /storage in this browser is full: export the address book/,
+    );
+    full.mockRestore();
+    expect((await listContacts()).map((c) => c.firstName)).toEqual(['Ann']);
   });
 
   it('a draft that is not the shape we wrote is no draft', async () => {
