@@ -1,20 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { providerHosts } from './lib/providers/index';
 
 // Test builds (`--mode e2e`) may reach the local test server and name the tab to capture; production never.
 export const GECKO_ID = 'capture-to-crm@capture-to-crm.dev';
 
 const TEST_MODES = new Set(['e2e']);
 
-/** The providers' API hosts (any subdomain, for regional addresses), and this machine for `npm run mock`. */
-export const PROVIDER_HOSTS = [
-  'https://*.openphone.com/*',
-  'https://*.vixiees.com/*',
-  'https://*.cleartalk.ai/*',
-  'https://*.routera.io/*',
-  'http://127.0.0.1/*',
-  'http://localhost/*',
-];
+/** The providers' API hosts (any subdomain, for regional addresses), from the registry, and this machine for mocks. */
+export const PROVIDER_HOSTS = [...providerHosts(), 'http://127.0.0.1/*', 'http://localhost/*'];
 
 export const EXTENSION_CSP = [
   "default-src 'self'",

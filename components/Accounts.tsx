@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { checkBaseUrl, originPattern } from '@/lib/accounts';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
-import { PROVIDERS } from '@/lib/providers/index';
+import { remoteProviders } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
 
 export const ACCOUNTS_CHANGED = 'capture-to-crm:accounts-changed';
@@ -23,7 +23,7 @@ export function Accounts() {
     void refresh();
   }, []);
   if (connected === null) return <p role="status">{t('loading')}</p>;
-  const providers = Object.values(PROVIDERS).filter((p) => p.id !== 'local') as unknown as Provider[];
+  const providers = remoteProviders();
   return (
     <section aria-labelledby="accounts-heading">
       <div class="section-head">

@@ -22,7 +22,7 @@ import {
 } from '@/lib/provider-form';
 import { externalIdFor } from '@/lib/providers/external-id';
 import { idProblem } from '@/lib/providers/http';
-import { getProvider } from '@/lib/providers/index';
+import { getProvider, IN_BROWSER_ID } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { CandidatePicker } from './CandidatePicker';
@@ -43,7 +43,7 @@ interface Known {
   since: string | null;
 }
 
-const LOCAL = 'local';
+const LOCAL = IN_BROWSER_ID;
 
 export function Popup() {
   const [capture, setCapture] = useState<CaptureOutcome | null>(null);

@@ -7,7 +7,7 @@ import { checkValues } from '@/lib/provider-form';
 import { externalIdFor } from '@/lib/providers/external-id';
 import { getProvider } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
-import { DEFAULTABLE, loadSettings, type Settings, saveSettings } from '@/lib/settings';
+import { defaultableFields, loadSettings, type Settings, saveSettings } from '@/lib/settings';
 import { ACCOUNTS_CHANGED } from './Accounts';
 import { ProviderFields } from './ProviderFields';
 import { ProviderSelect } from './ProviderSelect';
@@ -87,7 +87,7 @@ export function Preferences() {
       {connected
         .flatMap((id) => {
           const provider = getProvider(id);
-          return provider && (DEFAULTABLE[id]?.length ?? 0) > 0 ? [provider] : [];
+          return provider && defaultableFields(id).length > 0 ? [provider] : [];
         })
         .map((provider) => (
           <ProviderDefaults
@@ -115,7 +115,7 @@ function ProviderDefaults({
   defaults: Record<string, unknown>;
   onSave: (values: Record<string, unknown>) => Promise<void>;
 }) {
-  const keys = DEFAULTABLE[provider.id] ?? [];
+  const keys = defaultableFields(provider.id);
   const [values, setValues] = useState<Record<string, unknown>>(defaults);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The provider's own mapping of a blank contact shows the built-in defaults; the user's win over them.

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { getProvider } from '@/lib/providers/index';
+import { getProvider, IN_BROWSER_ID } from '@/lib/providers/index';
 
 interface Props {
   id: string;
@@ -13,7 +13,7 @@ interface Props {
 export function ProviderSelect({ id, value, connected, onChange }: Props) {
   return (
     <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-      <option value="local">{t('localAddressBook')}</option>
+      <option value={IN_BROWSER_ID}>{t('localAddressBook')}</option>
       {connected.map((providerId) => (
         <option key={providerId} value={providerId}>
           {getProvider(providerId)?.label ?? providerId}

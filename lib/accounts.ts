@@ -25,7 +25,8 @@ async function readAccounts(): Promise<Record<string, Account>> {
   const bad: unknown[] = source === raw || raw === undefined || raw === null ? [] : ['(not a set of accounts)'];
   for (const [providerId, value] of Object.entries(source)) {
     const parsed = AccountSchema.safeParse(value);
-    if (parsed.success && getProvider(providerId) && providerId !== 'local') good[providerId] = parsed.data;
+    if (parsed.success && getProvider(providerId) && !getProvider(providerId)?.inBrowser)
+      good[providerId] = parsed.data;
     else bad.push({ [providerId.slice(0, 40)]: '(unreadable account; its secrets are not kept here)' });
   }
   // An unreadable account is set aside without its secrets: only that it was there.
@@ -66,7 +67,7 @@ export function checkBaseUrl(url: string): string | null {
 export async function getAccount(providerId: string): Promise<{ baseUrl: string; credentials: Credentials } | null> {
   const provider = getProvider(providerId);
   if (!provider) return null;
-  if (providerId === 'local') return { baseUrl: provider.defaultBaseUrl, credentials: {} };
+  if (provider.inBrowser) return { baseUrl: provider.defaultBaseUrl, credentials: {} };
   const accounts = await readAccounts();
   const account = Object.hasOwn(accounts, providerId) ? accounts[providerId] : undefined;
   if (!account || checkBaseUrl(account.baseUrl)) return null;

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { getProvider, IN_BROWSER_ID } from './providers/index';
 import { readFields, write } from './stored';
 import { z } from './zod';
 
@@ -16,7 +17,7 @@ const FIELDS = {
 };
 const SettingsSchema = z.object(FIELDS);
 export type Settings = z.infer<typeof SettingsSchema>;
-const DEFAULTS: Settings = { lastProvider: 'local', region: null, defaults: {} };
+const DEFAULTS: Settings = { lastProvider: IN_BROWSER_ID, region: null, defaults: {} };
 
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
 
@@ -30,16 +31,6 @@ export async function saveSettings(change: Partial<Settings>): Promise<void> {
 }
 
 /** The provider fields worth a default: what describes where a contact came from or how to treat it, not who. */
-export const DEFAULTABLE: Record<string, string[]> = {
-  openphone: ['source'],
-  vixiees: [
-    'source',
-    'priority',
-    'whatsapp_transactional_opt_in',
-    'email_transactional_opt_in',
-    'whatsapp_marketing_opt_in',
-    'email_marketing_opt_in',
-  ],
-  cleartalk: ['listName', 'tag', 'contactSource'],
-  routera: [],
-};
+export function defaultableFields(providerId: string): string[] {
+  return getProvider(providerId)?.defaultable ?? [];
+}

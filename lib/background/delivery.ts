@@ -21,7 +21,6 @@ import { perform, probeConnection, TokenCache } from '../providers/client';
 import { externalIdFor } from '../providers/external-id';
 import { idProblem } from '../providers/http';
 import { getProvider } from '../providers/index';
-import { openPhoneCustomFields } from '../providers/openphone';
 import { useFreshConnections } from './connections';
 
 const ALARM = 'outbox';
@@ -179,14 +178,15 @@ export async function testConnection(providerId: string): Promise<{ connected: b
 
 /** The account's custom field definitions, where the provider has them (OpenPhone); none when it cannot say. */
 export async function customFieldsOf(providerId: string): Promise<CustomFieldDef[]> {
-  if (providerId !== 'openphone') return [];
   const provider = getProvider(providerId);
+  const fields = provider?.customFields;
+  if (!provider || !fields) return [];
   const account = await getAccount(providerId);
-  if (!provider || !account) return [];
+  if (!account) return [];
   const result = await paced(provider, () =>
-    perform(provider, openPhoneCustomFields.request, account, deps.transport, deps.tokens, () => null),
+    perform(provider, fields.request, account, deps.transport, deps.tokens, () => null),
   ).catch(() => null);
-  return result?.ok ? (openPhoneCustomFields.read(result.body) ?? []) : [];
+  return result?.ok ? (fields.read(result.body) ?? []) : [];
 }
 
 /** The access tokens this worker holds. */

@@ -72,7 +72,7 @@ async function answer(message: Message): Promise<Replies[Message['type']]> {
       const problem = checkBaseUrl(message.account.baseUrl);
       if (problem) throw new Error(problem);
       const provider = getProvider(message.providerId);
-      if (!provider || provider.id === 'local') throw new Error(`Unknown provider ${message.providerId}`);
+      if (!provider || provider.inBrowser) throw new Error(`Unknown provider ${message.providerId}`);
       await setAccount(message.providerId, message.account);
       forgetTokens(message.providerId);
       await refreshConnections();

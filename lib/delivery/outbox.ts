@@ -128,7 +128,7 @@ const LONGEST_WAIT_IN_WORKER = 5000;
 async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps): Promise<Outcome> {
   // Sent before (an attempt counted, a lost answer, or a send cut short by a stopped worker).
   const resending = item.state === 'unknown' || item.attempts > 0 || item.sentAt !== null;
-  if (provider.id === 'local') {
+  if (provider.inBrowser) {
     return { done: true, remoteId: await deps.saveLocally(item.values, item.remoteId) };
   }
   const account = await deps.account(provider.id);
@@ -159,8 +159,8 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
 
   if (item.state === 'unknown' && item.action === 'create') {
     if (!provider.lookup || !provider.readLookup || !item.externalId) {
-      if (provider.id === 'routera') {
-        // Routera refuses a second active record with the same external_id: sending again cannot duplicate.
+      if (provider.uniqueExternalId) {
+        // The provider refuses a second active record with the same external id: sending again cannot duplicate.
         item.state = 'queued';
       } else {
         return {
@@ -234,12 +234,12 @@ async function attempt(item: OutboxItem, provider: Provider, deps: DeliveryDeps)
     };
   }
   if (result.ok) return { done: true, remoteId: result.remoteId ?? item.remoteId };
-  if (provider.id === 'routera' && result.error.kind === 'duplicate' && resending) {
-    // Routera keeps one active record per external_id: refusing our own id again means the earlier attempt landed.
+  if (provider.uniqueExternalId && result.error.kind === 'duplicate' && resending) {
+    // One active record per external id: refusing our own id again means the earlier attempt landed.
     return {
       done: true,
       remoteId: null,
-      note: 'Routera already had it: an earlier attempt landed (its id was not returned)',
+      note: `${provider.label} already had it: an earlier attempt landed (its id was not returned)`,
     };
   }
   // A 5xx to a create may come after the server wrote it; a 429 or 5xx may answer a second copy of a create whose
@@ -403,37 +403,30 @@ export function enqueueOnce(
         (r) => r.id === item.id || (!allowAgain && r.outcome === 'delivered' && sameCreate(r)),
       );
       if (record) return { kind: 'recorded', record };
-      const stored = OutboxItemSchema.parse({
-        ...item,
-        attempts: 0,
-        state: 'queued',
-        lastError: null,
-        nextAttemptAt: now,
-        sentAt: null,
-        createdAt: new Date(now).toISOString(),
-      });
+      const stored = fresh(item, now);
       all.push(stored);
       return { kind: 'queued', item: stored };
     });
   });
 }
 
-/** Adds sends to the outbox (stored before any attempt). */
+/** A send as the outbox first stores it: queued, due now, never attempted. */
+function fresh(item: NewItem, now: number): OutboxItem {
+  return OutboxItemSchema.parse({
+    ...item,
+    attempts: 0,
+    state: 'queued',
+    lastError: null,
+    nextAttemptAt: now,
+    sentAt: null,
+    createdAt: new Date(now).toISOString(),
+  });
+}
+
+/** Adds sends to the outbox (stored before any attempt), without the checks of enqueueOnce. */
 export function enqueue(items: NewItem[], now: number): Promise<void> {
   return changeOutbox((all) => {
-    for (const item of items) {
-      all.push(
-        OutboxItemSchema.parse({
-          ...item,
-          attempts: 0,
-          state: 'queued',
-          lastError: null,
-          nextAttemptAt: now,
-          sentAt: null,
-          createdAt: new Date(now).toISOString(),
-        }),
-      );
-    }
+    for (const item of items) all.push(fresh(item, now));
   });
 }
 

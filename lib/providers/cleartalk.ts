@@ -44,6 +44,8 @@ export const cleartalk: Provider<ClearTalkValues> = {
   id: 'cleartalk',
   label: 'ClearTalk',
   idPattern: ID,
+  hosts: ['https://*.cleartalk.ai/*'],
+  defaultable: ['listName', 'tag', 'contactSource'],
   defaultBaseUrl: 'https://api.cleartalk.ai',
   docs: 'https://docs.cleartalk.ai/api-reference/contacts/update-a-contact',
   auth: 'api-key',

@@ -18,3 +18,17 @@ export function getProvider(id: string): Provider | null {
 }
 
 export type { Provider } from './types';
+
+/** The built-in address book's id: the provider that lives in the browser. */
+export const IN_BROWSER_ID: string =
+  (Object.values(PROVIDERS) as unknown as Provider[]).find((p) => p.inBrowser)?.id ?? 'local';
+
+/** The providers reached over the network (every one but the address book), in registry order. */
+export function remoteProviders(): Provider[] {
+  return (Object.values(PROVIDERS) as unknown as Provider[]).filter((p) => !p.inBrowser);
+}
+
+/** Every host permission pattern the providers' APIs need: the manifest's optional hosts. */
+export function providerHosts(): string[] {
+  return remoteProviders().flatMap((p) => p.hosts);
+}

@@ -96,6 +96,8 @@ export const openphone: Provider<OpenPhoneValues> = {
   id: 'openphone',
   label: 'OpenPhone',
   idPattern: ID,
+  hosts: ['https://*.openphone.com/*'],
+  defaultable: ['source'],
   defaultBaseUrl: 'https://api.openphone.com',
   docs: 'https://www.openphone.com/docs/api-reference/contacts/create-a-contact',
   auth: 'api-key',
@@ -163,6 +165,10 @@ export const openphone: Provider<OpenPhoneValues> = {
     return error;
   },
   rateLimits: [{ max: 10, perMs: 1000 }],
+  customFields: {
+    request: (ctx) => openPhoneCustomFields.request(ctx),
+    read: (b) => openPhoneCustomFields.read(b),
+  },
 };
 
 /** OpenPhone custom field definitions: GET /v1/contact-custom-fields → { data: [{ name, key, type }] }. */

@@ -121,6 +121,25 @@ export interface Provider<V extends Record<string, unknown> = Record<string, unk
    * (a 404 then proves the key was accepted).
    */
   probe: (ctx: RequestContext) => HttpRequest;
+  /**
+   * What shared code asks of a provider, so it never branches on an id (issue 16):
+   * - `inBrowser`: the built-in address book: no account, no network, saved by the extension itself;
+   * - `hosts`: the host permission patterns its API needs (the manifest's optional hosts are these);
+   * - `defaultable`: the fields Settings may give a default (where a contact came from, how to treat it);
+   * - `uniqueExternalId`: the provider refuses a second active record with our external id, so sending a create
+   *   again cannot duplicate it, and that refusal of a resend means an earlier attempt landed;
+   * - `customFields`: how to read the account's own custom field definitions, where the API has them.
+   */
+  inBrowser?: true;
+  hosts: string[];
+  defaultable: string[];
+  uniqueExternalId?: true;
+  customFields?: {
+    request: (ctx: RequestContext) => HttpRequest;
+    read: (body: unknown) => Array<{ key: string; name: string; type: CustomFieldType }> | null;
+  };
   /** Where a person opens the contact in the provider's app, if it has a stable link. */
   contactUrl?: (remoteId: string) => string | null;
 }
+
+export type CustomFieldType = 'address' | 'boolean' | 'date' | 'multi-select' | 'number' | 'string' | 'url';

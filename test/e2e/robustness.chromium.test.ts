@@ -146,6 +146,35 @@ describe('corrupted storage (issue 15, 2)', () => {
   });
 });
 
+describe('long page addresses (issue 15, 6)', () => {
+  it('a page URL of 9,000 characters is captured, and a bulk save keeps every contact with the address shortened', async () => {
+    const lead = await context.newPage();
+    await lead.goto(`${site.origin}/team.html?longurl=1&utm=${'x'.repeat(9000)}`);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=longurl`);
+    await popup.getByRole('group', { name: /People on this page/ }).waitFor();
+    await popup.getByLabel('Send to').selectOption('local');
+    for (const name of ['Ana García Márquez', 'Lukas Meyer'])
+      await popup.getByRole('checkbox', { name: `Include ${name} in a bulk send` }).check();
+    await popup.getByRole('button', { name: 'Save 2 ticked to address book' }).click();
+    const outcomes = popup.getByRole('list', { name: 'Outcome per contact' }).getByRole('listitem');
+    await expect
+      .poll(() => outcomes.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Saved Ana García Márquez to /),
+        expect.stringMatching(/^Saved Lukas Meyer to /),
+      ]);
+    const book = (await ext.evaluate(
+      async () => (await chrome.storage.local.get('addressBook')).addressBook,
+    )) as Array<{
+      website: string;
+    }>;
+    expect(book.map((c) => c.website)).toEqual([`${site.origin}/team.html`, `${site.origin}/team.html`]);
+    await popup.close();
+    await lead.close();
+  });
+});
+
 describe('keys (issue 15, 1)', () => {
   it('a key pasted as "Bearer …" in quotes is never shown, even when the server echoes the cleaned key', async () => {
     expect((await connectOpenPhone(`"Bearer ${MOCK_KEYS.openphone}"`)).ok).toBe(true);

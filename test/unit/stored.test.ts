@@ -10,6 +10,17 @@ import { listSetAside } from '@/lib/stored';
 
 // Issue 15, 2: stored data that is not what we wrote (garbage, {}, 42, one bad field, a far-future time) left
 // Settings on "Loading…" and made every send and save throw. Each is read with a defined recovery now.
+const ANN = {
+  firstName: 'Ann',
+  lastName: 'Lee',
+  company: '',
+  title: '',
+  emails: ['ann@lee.example'],
+  phones: [],
+  website: '',
+  notes: '',
+};
+
 const goodRow = {
   id: 'o1',
   providerId: 'openphone',
@@ -109,16 +120,7 @@ describe('stored data we did not write', () => {
   });
 
   it('a full storage area is one sentence with the next step, and the book before it is untouched', async () => {
-    const ann = {
-      firstName: 'Ann',
-      lastName: 'Lee',
-      company: '',
-      title: '',
-      emails: ['ann@lee.example'],
-      phones: [],
-      website: '',
-      notes: '',
-    };
+    const ann = ANN;
     await saveContact(ann);
     // What Chromium's storage.local says when its 10 MB are used up.
     const full = vi
