@@ -1,3 +1,4 @@
+import { E164 } from './rules';
 import { z } from './zod';
 
 export const PHONE_TYPES = ['work', 'mobile', 'fax', 'home', 'other'] as const;
@@ -54,7 +55,7 @@ export const RawCaptureSchema = z.object({
 });
 
 export const PhoneSchema = z.object({
-  e164: z.string().regex(/^\+[1-9]\d{6,14}$/),
+  e164: z.string().regex(E164),
   raw: text(100),
   type: z.enum(PHONE_TYPES),
 });

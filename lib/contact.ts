@@ -1,4 +1,5 @@
 import { type Candidate, PHONE_TYPES } from './capture-result';
+import { E164, EMAIL } from './rules';
 import { boundUrl, sanitizeText } from './text';
 import { z } from './zod';
 
@@ -16,18 +17,9 @@ const address = (max: number) =>
 export const ContactInputSchema = z.object({
   firstName: field(100),
   lastName: field(100),
-  emails: z
-    .array(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .max(254)
-        .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Not an email address'),
-    )
-    .max(20),
+  emails: z.array(z.string().trim().toLowerCase().max(254).regex(EMAIL, 'Not an email address')).max(20),
   phones: z
-    .array(z.object({ value: z.string().regex(/^\+[1-9]\d{6,14}$/, 'Not an E.164 number'), type: z.enum(PHONE_TYPES) }))
+    .array(z.object({ value: z.string().regex(E164, 'Not an E.164 number'), type: z.enum(PHONE_TYPES) }))
     .max(20),
   company: field(200),
   title: field(200),

@@ -2,6 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 import type { Candidate } from './capture-result';
 import { type ContactInput, ContactInputSchema } from './contact';
 import type { PhoneType } from './extract/types';
+import { EMAIL } from './rules';
 import { boundUrl } from './text';
 
 /** The popup form as the user sees it: plain strings, phones as typed. */
@@ -15,8 +16,6 @@ export interface ContactForm {
   website: string;
   notes: string;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 export type FormErrors = Partial<Record<string, string>>;
 

@@ -1,4 +1,5 @@
 import type { ContactInput } from '../contact';
+import { E164 } from '../rules';
 import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider, RequestContext } from './types';
@@ -8,7 +9,6 @@ const ID = SAFE_ID;
 
 // ClearTalk: docs/providers.md and seed 003 (update). The published schema marks every field required;
 // that is doubtful, so we send what the user filled and let a 400 speak for itself.
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 const values = z.object({
   firstName: z.string().trim().max(100),

@@ -1,4 +1,5 @@
 import type { ContactInput } from '../contact';
+import { E164 } from '../rules';
 import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, messageOf, segment } from './http';
 import type { Provider, RequestContext } from './types';
@@ -8,7 +9,6 @@ const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 // OpenPhone (now Quo) public API v1: docs/providers.md and seeds 000 (update) and 001 (create).
 const RESERVED_SOURCES = new Set(['openphone', 'device', 'csv', 'zapier', 'google-people', 'other']);
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 // An item with an id addresses that existing item; one without is a new item (seed 000).
 const item = (value: z.ZodType<string>) => z.object({ name: z.string().max(100), value, id: z.string().optional() });

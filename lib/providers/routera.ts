@@ -1,4 +1,5 @@
 import type { ContactInput } from '../contact';
+import { E164 } from '../rules';
 import { z } from '../zod';
 import { commonError, joinUrl, jsonRequest, messageOf, segment } from './http';
 import type { Provider, RequestContext } from './types';
@@ -10,7 +11,6 @@ const ID = /^[A-Za-z0-9_-]{1,100}$/;
 // email, external_id (and phone in the ?properties example); company and job title are account fields whose
 // internal names each account sets — these defaults are unconfirmed and editable.
 export const ROUTERA_FIELD_NAMES = { company: 'company', title: 'job_title' };
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 const values = z
   .object({

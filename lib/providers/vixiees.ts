@@ -1,4 +1,5 @@
 import type { ContactInput } from '../contact';
+import { E164 } from '../rules';
 import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider, RequestContext } from './types';
@@ -11,7 +12,6 @@ const ID = SAFE_ID;
 const UNCONFIRMED = { baseUrl: 'https://api.vixiees.com', createPath: '/contacts' };
 
 export const VIXIEES_SOURCES = ['manual', 'csv', 'api', 'call', 'whatsapp', 'email', 'crm'] as const;
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 const values = z
   .object({
