@@ -2,16 +2,10 @@ import { browser } from 'wxt/browser';
 import { connectedProviders, getAccount } from '../accounts';
 import { saveContact } from '../address-book';
 import { ContactInputSchema } from '../contact';
+import type { DeliveryDeps } from '../delivery/attempt';
 import { nextDelay } from '../delivery/backoff';
-import {
-  changeOutbox,
-  type DeliveryDeps,
-  drain,
-  enqueueOnce,
-  loadOutbox,
-  nextDue,
-  recoverInFlight,
-} from '../delivery/outbox';
+import { drain } from '../delivery/drain';
+import { changeOutbox, enqueueOnce, loadOutbox, nextDue, recoverInFlight } from '../delivery/outbox';
 import { outcomeOf } from '../delivery/outcomes';
 import { RateLimiter } from '../delivery/rate-limit';
 import { findExisting } from '../duplicates';

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type ContactInput, emptyContactInput } from '../../lib/contact';
-import { type DeliveryDeps, drain, enqueue, loadOutbox, nextDue, resolveByUser } from '../../lib/delivery/outbox';
+import type { DeliveryDeps } from '../../lib/delivery/attempt';
+import { drain } from '../../lib/delivery/drain';
+import { enqueue, loadOutbox, nextDue, resolveByUser } from '../../lib/delivery/outbox';
 import { RateLimiter } from '../../lib/delivery/rate-limit';
 import { listHistory, recordSend } from '../../lib/history';
 import { TokenCache } from '../../lib/providers/client';
