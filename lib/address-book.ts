@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { type Contact, type ContactInput, ContactSchema } from './contact';
-import { readRows, write } from './stored';
+import { readRows, serial, write } from './stored';
 
 /** The built-in local address book: contacts kept in the browser's extension storage, newest first. */
 const addressBookItem = storage.defineItem<unknown>('local:addressBook', { fallback: [], version: 1 });
@@ -19,13 +19,8 @@ export interface SaveOutcome {
   contact: Contact;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
 /** Read-modify-write of the book, one at a time, so two saves never overwrite each other. */
-function exclusive<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
+const exclusive = serial();
 
 /** Saves a contact; the same person (same email or phone) is updated, never added twice. */
 export function saveContact(input: ContactInput, now = new Date()): Promise<SaveOutcome> {

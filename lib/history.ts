@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { readRows, write } from './stored';
+import { readRows, serial, write } from './stored';
 import { z } from './zod';
 
 /** One send, kept so the same person is recognised next time and failures can be retried from Settings. */
@@ -30,12 +30,8 @@ export function watchHistory(callback: (records: SendRecord[]) => void): () => v
   return historyItem.watch(() => void listHistory().then(callback));
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
+/** Read-modify-write of the history, one at a time. */
+const exclusive = serial();
 
 /** Adds or replaces a record (by id), newest first, keeping the most recent 5,000. */
 export function recordSend(record: SendRecord): Promise<void> {

@@ -37,7 +37,20 @@ export function clearSetAside(): Promise<void> {
   return quarantineItem.setValue([]);
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * One at a time: each stored item's read-modify-write waits for the one before it (in this context), so two
+ * writers never overwrite each other. Every stored item has its own `serial()`.
+ */
+export function serial(): <T>(work: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
+
+const quarantineTurn = serial();
 
 /** Keeps unreadable values once each (the same value read again is not added twice). */
 export function setAside(key: string, values: unknown[]): Promise<void> {
@@ -58,9 +71,7 @@ export function setAside(key: string, values: unknown[]): Promise<void> {
     }
     await quarantineItem.setValue(entries.slice(-MAX_ENTRIES));
   };
-  const next = queue.then(run, run);
-  queue = next.catch(() => undefined);
-  return next.catch(() => undefined);
+  return quarantineTurn(run).catch(() => undefined);
 }
 
 /** The rows of a stored list that parse; the rest, and a value that is no list, are set aside. */

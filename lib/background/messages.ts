@@ -53,41 +53,40 @@ export async function handleMessage(
   return maskDeep(reply, [...secrets, ...liveTokens().flatMap(secretForms)]);
 }
 
-async function answer(message: Message): Promise<Replies[Message['type']]> {
-  switch (message.type) {
-    case 'addressBook.save':
-      return saveContact(message.contact);
-    case 'addressBook.delete':
-      return { deleted: await deleteContact(message.id) };
-    case 'outbox.send':
-      return queueSends(message.providerId, message.sends);
-    case 'outbox.resolve': {
-      const resolved = await resolveByUser(message.id, message.choice, Date.now());
-      void kick();
-      return { resolved };
-    }
-    case 'provider.check':
-      return checkExisting(message.providerId, message.contact);
-    case 'accounts.set': {
-      const problem = checkBaseUrl(message.account.baseUrl);
-      if (problem) throw new Error(problem);
-      const provider = getProvider(message.providerId);
-      if (!provider || provider.inBrowser) throw new Error(`Unknown provider ${message.providerId}`);
-      await setAccount(message.providerId, message.account);
-      forgetTokens(message.providerId);
-      await refreshConnections();
-      return { saved: true };
-    }
-    case 'accounts.remove':
-      await removeAccount(message.providerId);
-      forgetTokens(message.providerId);
-      await refreshConnections();
-      return { removed: true };
-    case 'accounts.list':
-      return connectedProviders();
-    case 'provider.test':
-      return testConnection(message.providerId);
-    case 'provider.customFields':
-      return customFieldsOf(message.providerId);
-  }
+/** One handler per message type, each checked by the compiler against that type's own reply. */
+type Handlers = { [K in Message['type']]: (message: Extract<Message, { type: K }>) => Promise<Replies[K]> };
+
+const handlers: Handlers = {
+  'addressBook.save': (m) => saveContact(m.contact),
+  'addressBook.delete': async (m) => ({ deleted: await deleteContact(m.id) }),
+  'outbox.send': (m) => queueSends(m.providerId, m.sends),
+  'outbox.resolve': async (m) => {
+    const resolved = await resolveByUser(m.id, m.choice, Date.now());
+    void kick();
+    return { resolved };
+  },
+  'provider.check': (m) => checkExisting(m.providerId, m.contact),
+  'accounts.set': async (m) => {
+    const problem = checkBaseUrl(m.account.baseUrl);
+    if (problem) throw new Error(problem);
+    const provider = getProvider(m.providerId);
+    if (!provider || provider.inBrowser) throw new Error(`Unknown provider ${m.providerId}`);
+    await setAccount(m.providerId, m.account);
+    forgetTokens(m.providerId);
+    await refreshConnections();
+    return { saved: true };
+  },
+  'accounts.remove': async (m) => {
+    await removeAccount(m.providerId);
+    forgetTokens(m.providerId);
+    await refreshConnections();
+    return { removed: true };
+  },
+  'accounts.list': () => connectedProviders(),
+  'provider.test': (m) => testConnection(m.providerId),
+  'provider.customFields': (m) => customFieldsOf(m.providerId),
+};
+
+function answer<K extends Message['type']>(message: Extract<Message, { type: K }>): Promise<Replies[K]> {
+  return (handlers[message.type as K] as (m: typeof message) => Promise<Replies[K]>)(message);
 }

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { SendRecord } from '../history';
-import { readRows, write } from '../stored';
+import { readRows, serial, write } from '../stored';
 import { z } from '../zod';
 
 /**
@@ -36,7 +36,7 @@ export async function loadOutbox(): Promise<OutboxItem[]> {
   return readRows('outbox', await outboxItem.getValue(), OutboxItemSchema);
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const turn = serial();
 /** Every change to the stored outbox goes through here, one at a time. */
 export function changeOutbox<T>(change: (items: OutboxItem[]) => T | Promise<T>): Promise<T> {
   const run = async () => {
@@ -45,9 +45,7 @@ export function changeOutbox<T>(change: (items: OutboxItem[]) => T | Promise<T>)
     await write(outboxItem, items);
     return result;
   };
-  const next = queue.then(run, run);
-  queue = next.catch(() => undefined);
-  return next;
+  return turn(run);
 }
 
 export function watchOutbox(callback: (items: OutboxItem[]) => void): () => void {
