@@ -20,7 +20,6 @@ import {
   providerValues,
   type UpdateMode,
 } from '@/lib/provider-form';
-import { externalIdFor } from '@/lib/providers/external-id';
 import { idProblem } from '@/lib/providers/http';
 import { getProvider, IN_BROWSER_ID } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
@@ -266,33 +265,6 @@ export function Popup() {
     }
     setStatus({ kind: 'saving' });
     following.current?.();
-    const id = crypto.randomUUID();
-    const reply = await sendMessage({
-      type: 'outbox.send',
-      providerId: provider.id,
-      sends: [
-        {
-          id,
-          // "Create" chosen over the contact on record is the user's decision, not a duplicate to refuse.
-          allowAgain: !remoteId && known !== null,
-          action: remoteId ? 'update' : 'create',
-          remoteId,
-          contact: checked.input,
-          values: valid.values,
-        },
-      ],
-    });
-    // The sends are stored before the worker answers: a lost reply is read back from storage, not taken as a failure.
-    const { followOutcomes, isFinal, readOutcomes } = await import('@/lib/delivery/outcomes');
-    const first = reply.ok
-      ? (reply.value[0] as SendOutcome)
-      : (
-          await readOutcomes(
-            [id],
-            [remoteId ? undefined : { providerId: provider.id, externalId: externalIdFor(checked.input) }],
-          )
-        )[0];
-    if (!first) return failed(reply.ok ? t('unknownError') : reply.error);
     const name = displayName(checked.input);
     const show = async (outcome: SendOutcome) => {
       const said = outcomeText(provider.label, name, outcome);
@@ -309,14 +281,21 @@ export function Popup() {
         setStatus({ kind: 'saved', text: said.text });
       }
     };
-    await show(first);
-    if (!isFinal(first))
-      following.current = followOutcomes([first.id], ([outcome]) => {
-        if (outcome && isFinal(outcome)) {
-          following.current?.();
-          void show(outcome);
-        }
-      });
+    const { sendAndFollow } = await import('@/lib/delivery/send');
+    following.current = await sendAndFollow(
+      provider.id,
+      [
+        {
+          // "Create" chosen over the contact on record is the user's decision, not a duplicate to refuse.
+          allowAgain: !remoteId && known !== null,
+          action: remoteId ? 'update' : 'create',
+          remoteId,
+          contact: checked.input,
+          values: valid.values,
+        },
+      ],
+      ([outcome], error) => void (outcome ? show(outcome) : failed(error ?? t('unknownError'))),
+    );
   };
 
   const saveLocally = async (input: ContactInput) => {
@@ -373,46 +352,22 @@ export function Popup() {
     if (!provider || sends.length === 0) return report(results);
     setStatus({ kind: 'saving' });
     following.current?.();
-    const ids = sends.map(() => crypto.randomUUID());
-    const reply = await sendMessage({
-      type: 'outbox.send',
-      providerId: provider.id,
-      sends: sends.map((s, i) => ({
-        id: ids[i],
-        action: 'create',
-        remoteId: null,
-        contact: s.contact,
-        values: s.values,
-      })),
-    });
-    // Each outcome is read from storage, where the sends were stored before any answer: a reply lost with a
+    // Each outcome is followed in storage, where the sends were stored before any answer: a reply lost with a
     // stopped worker is neither a failure nor a reason to send them again.
-    const { followOutcomes, isFinal, readOutcomes } = await import('@/lib/delivery/outcomes');
-    const outcomes: Array<SendOutcome | null> = reply.ok
-      ? reply.value
-      : await readOutcomes(
-          ids,
-          sends.map((s) => ({ providerId: provider.id, externalId: externalIdFor(s.contact) })),
-        );
-    const describe = (all: Array<SendOutcome | null>) =>
-      all.map((outcome, i) => {
-        const name = sends[i]?.name ?? '';
-        return outcome
-          ? { name, ...outcomeText(label, name, outcome) }
-          : { name, text: t('notSent', name, reply.ok ? t('unknownError') : reply.error), error: true };
-      });
-    report([...results, ...describe(outcomes)]);
-    const open = outcomes.flatMap((o, i) => (o && !isFinal(o) ? [i] : []));
-    if (open.length === 0) return;
-    following.current = followOutcomes(
-      open.map((i) => (outcomes[i] as SendOutcome).id),
-      (later) => {
-        open.forEach((at, j) => {
-          if (later[j]) outcomes[at] = later[j];
-        });
-        report([...results, ...describe(outcomes)]);
-        if (later.every(isFinal)) following.current?.();
-      },
+    const { sendAndFollow } = await import('@/lib/delivery/send');
+    following.current = await sendAndFollow(
+      provider.id,
+      sends.map((s) => ({ action: 'create', remoteId: null, contact: s.contact, values: s.values })),
+      (outcomes, error) =>
+        report([
+          ...results,
+          ...outcomes.map((outcome, i) => {
+            const name = sends[i]?.name ?? '';
+            return outcome
+              ? { name, ...outcomeText(label, name, outcome) }
+              : { name, text: t('notSent', name, error ?? t('unknownError')), error: true };
+          }),
+        ]),
     );
   };
 

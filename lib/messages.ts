@@ -94,12 +94,24 @@ export interface Replies {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Sends a message to the background and returns its reply; a dead or missing background is an error value. */
-export async function sendMessage<M extends Message>(message: M): Promise<Reply<Replies[M['type']]>> {
+export async function sendMessage<M extends Message>(
+  message: M,
+  /** How long to wait for the reply; a worker stopped in the middle of answering may never give one. */
+  withinMs = 30_000,
+): Promise<Reply<Replies[M['type']]>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer in time')), withinMs);
+  });
   try {
-    const reply = (await browser.runtime.sendMessage(message)) as Reply<Replies[M['type']]> | undefined;
+    const reply = (await Promise.race([browser.runtime.sendMessage(message), late])) as
+      | Reply<Replies[M['type']]>
+      | undefined;
     return reply ?? { ok: false, error: 'The extension did not answer. Reload the extension and try again.' };
   } catch (error) {
     return { ok: false, error: `The extension could not be reached (${errorText(error)}). Try again.` };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -85,12 +85,23 @@ function connectionsReady(): Promise<void> {
   return connections ?? refreshConnections();
 }
 
+/**
+ * Before a worker's first request: the limiter's windows and the fresh-connection rules, each given 3 s at most. A
+ * browser call that never settles (seen once in a fault run, in a worker just restarted) must not hold delivery
+ * forever: after the wait, sending goes ahead with what is known.
+ */
+function ready(): Promise<void> {
+  const atMost = (work: Promise<void>) =>
+    Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
+  return Promise.all([atMost(restoreLimiter()), atMost(connectionsReady())]).then(() => undefined);
+}
+
 /** A request outside the outbox (Test connection, the custom-field read) waits for the same windows. */
 async function paced<T>(
   provider: { id: string; rateLimits: ReadonlyArray<{ max: number; perMs: number }> },
   send: () => Promise<T>,
 ): Promise<T> {
-  await Promise.all([restoreLimiter(), connectionsReady()]);
+  await ready();
   const wait = deps.limiter.wait(provider.id, provider.rateLimits, Date.now());
   if (wait > 0) await deps.sleep(Math.min(wait, 60_000));
   deps.limiter.note(provider.id, Date.now());
@@ -106,7 +117,7 @@ export function kick(): Promise<void> {
   running = (async () => {
     // The wake-up is armed before anything is sent: a worker stopped in the middle of this drain is woken again.
     await armWakeUp();
-    await Promise.all([restoreLimiter(), connectionsReady()]);
+    await ready();
     do {
       again = false;
       try {
@@ -127,7 +138,11 @@ async function armWakeUp(): Promise<void> {
   try {
     const items = await loadOutbox();
     if (items.some((i) => i.state !== 'failed' && i.state !== 'may-exist'))
-      await browser.alarms.create(ALARM, { when: Date.now() + ALARM_FLOOR_MS });
+      // At most 3 s: a browser call that never settles must not hold the drain (the alarm is then armed later).
+      await Promise.race([
+        browser.alarms.create(ALARM, { when: Date.now() + ALARM_FLOOR_MS }),
+        new Promise((resolve) => setTimeout(resolve, 3000)),
+      ]);
   } catch (error) {
     console.warn('outbox wake-up not armed', error instanceof Error ? error.message : error);
   }
