@@ -91,9 +91,15 @@ function connectionsReady(): Promise<void> {
  * forever: after the wait, sending goes ahead with what is known.
  */
 function ready(): Promise<void> {
-  const atMost = (work: Promise<void>) =>
-    Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, 3000))]).catch(() => undefined);
-  return Promise.all([atMost(restoreLimiter()), atMost(connectionsReady())]).then(() => undefined);
+  return Promise.all([atMost3s(restoreLimiter()), atMost3s(connectionsReady())]).then(() => undefined);
+}
+
+/** Waits for a browser call 3 s at most, and never fails (a failure is logged): what it did not finish is done without it. */
+function atMost3s(work: Promise<unknown>, what = 'a start-up read'): Promise<void> {
+  return Promise.race([work, new Promise((resolve) => setTimeout(resolve, 3000))]).then(
+    () => undefined,
+    (error) => console.warn(`${what} failed`, error instanceof Error ? error.message : error),
+  );
 }
 
 /** A request outside the outbox (Test connection, the custom-field read) waits for the same windows. */
@@ -138,11 +144,8 @@ async function armWakeUp(): Promise<void> {
   try {
     const items = await loadOutbox();
     if (items.some((i) => i.state !== 'failed' && i.state !== 'may-exist'))
-      // At most 3 s: a browser call that never settles must not hold the drain (the alarm is then armed later).
-      await Promise.race([
-        browser.alarms.create(ALARM, { when: Date.now() + ALARM_FLOOR_MS }),
-        new Promise((resolve) => setTimeout(resolve, 3000)),
-      ]);
+      // A browser call that never settles must not hold the drain (the alarm is then armed after it).
+      await atMost3s(browser.alarms.create(ALARM, { when: Date.now() + ALARM_FLOOR_MS }), 'the outbox wake-up');
   } catch (error) {
     console.warn('outbox wake-up not armed', error instanceof Error ? error.message : error);
   }

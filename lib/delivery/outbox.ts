@@ -85,6 +85,15 @@ export type Taken =
   /** The same send, or this person created in this provider, is already in the history. */
   | { kind: 'recorded'; record: SendRecord };
 
+type CreateKey = { providerId: string; action: string; externalId: string | null };
+
+/** A create of the same person to the same provider (the same external id): the outbox takes one. */
+export function isSameCreate(a: CreateKey, b: { providerId: string; externalId: string | null }): boolean {
+  return (
+    a.action === 'create' && b.externalId !== null && a.providerId === b.providerId && a.externalId === b.externalId
+  );
+}
+
 type NewItem = Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt' | 'sentAt'>;
 
 /**
@@ -102,12 +111,7 @@ export function enqueueOnce(
     // Read inside the outbox's turn: a delivered send is recorded before it leaves the outbox, so it is in one.
     const records = await history();
     return items.map(({ allowAgain, ...item }): Taken => {
-      const sameCreate = (o: { providerId: string; action: string; externalId: string | null }) =>
-        item.action === 'create' &&
-        item.externalId !== null &&
-        o.providerId === item.providerId &&
-        o.action === 'create' &&
-        o.externalId === item.externalId;
+      const sameCreate = (o: CreateKey) => item.action === 'create' && isSameCreate(o, item);
       const waiting = all.find((o) => o.id === item.id || sameCreate(o));
       if (waiting) return { kind: 'waiting', item: waiting };
       const record = records.find(

@@ -1,6 +1,6 @@
 import { listHistory, type SendRecord, watchHistory } from '../history';
 import type { SendOutcome } from '../messages';
-import { loadOutbox, type OutboxItem, watchOutbox } from './outbox';
+import { isSameCreate, loadOutbox, type OutboxItem, watchOutbox } from './outbox';
 
 /**
  * What became of sends, read from storage: the outbox holds a send until its outcome is definite, the history
@@ -24,8 +24,7 @@ export function outcomeOf(
   // A create the outbox did not take because the same person was waiting or created already (the outbox's own
   // rule, lib/delivery/outbox.ts enqueueOnce): its outcome is that send's.
   if (!same?.externalId) return null;
-  const isSame = (o: { providerId: string; action: string; externalId: string | null }) =>
-    o.providerId === same.providerId && o.action === 'create' && o.externalId === same.externalId;
+  const isSame = (o: OutboxItem | SendRecord) => isSameCreate(o, same);
   const waiting = outbox.find(isSame);
   if (waiting)
     return {

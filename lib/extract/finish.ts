@@ -2,7 +2,7 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import type { Candidate, CaptureResult, Phone } from '../capture-result';
 import { sanitizeText } from '../text';
 import type { Entity } from './entities';
-import { cleanEmail, stripInvisible } from './hits';
+import { cleanEmail } from './hits';
 import { asPersonName, nameFromEmail, splitName } from './names';
 import { isRoleMailbox } from './people';
 import { PLATFORM_HOST, profilePerson } from './profile';
@@ -117,7 +117,7 @@ function dominantDomain(candidates: Candidate[]): string | null {
 
 /** Text as a person would read it: the contact sanitiser (lib/text.ts), bounded as a CaptureResult text is. */
 export function cleanText(text: string): string {
-  return sanitizeText(stripInvisible(text), { max: 2048 });
+  return sanitizeText(text, { max: 2048 });
 }
 
 const cleanOrNull = (text: string | null) => {

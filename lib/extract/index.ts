@@ -1,4 +1,3 @@
-import { boundUrl } from '../text';
 import { readPage } from './page';
 import { groupPeople } from './people';
 import { DEFAULT_LIMITS, type ScanLimits, scanPage } from './scan';
@@ -43,9 +42,8 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   } catch {
     truncated = true;
   }
-  // A page address too long for a CaptureResult loses its query, then its path: the capture still goes ahead.
-  const href = String(doc.location?.href ?? doc.URL);
-  const url = boundUrl(href, 4096) || href.slice(0, 4096);
+  // Cut to what a CaptureResult holds; the popup shortens it properly for a contact (lib/text.ts boundUrl).
+  const url = String(doc.location?.href ?? doc.URL).slice(0, 4096);
   return { url, ...page, legalTexts: scan.legalTexts, candidates, truncated };
 }
 

@@ -45,7 +45,8 @@ export function cleanKey(key: string | undefined): string {
     .trim();
 }
 
-const SECRET_HEADERS = /^(authorization|x-api-key)$/i;
+/** The headers that carry a credential: masked when a request is printed, and masked out of what servers say. */
+export const SECRET_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token)$/i;
 
 /** The request with every secret replaced by its last four characters, for printing and logs. */
 export function maskRequest(request: HttpRequest): HttpRequest {

@@ -1,4 +1,4 @@
-import { cleanKey } from './http';
+import { cleanKey, SECRET_HEADERS } from './http';
 import type { HttpRequest } from './types';
 
 /**
@@ -13,13 +13,11 @@ export function secretForms(value: string | undefined | null): string[] {
   return [...forms].filter((form) => form.length >= 4);
 }
 
-const SECRET_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token)$/i;
-
 /** The secrets a built request carries: its credential headers (with and without a scheme) and a form's secret. */
 export function secretsOfRequest(request: HttpRequest): string[] {
   const found: string[] = [];
   for (const [name, value] of Object.entries(request.headers)) {
-    if (SECRET_HEADER.test(name)) found.push(...secretForms(value), ...secretForms(value.replace(/^\S+\s+/, '')));
+    if (SECRET_HEADERS.test(name)) found.push(...secretForms(value), ...secretForms(value.replace(/^\S+\s+/, '')));
   }
   if (request.body && /(^|&)client_secret=/.test(request.body)) {
     const secret = new URLSearchParams(request.body).get('client_secret');
