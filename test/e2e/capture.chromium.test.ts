@@ -145,8 +145,8 @@ describe('screenshots for the README', () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByRole('link', { name: /^Privacy/ }).click();
     await options.getByRole('heading', { name: 'Privacy', level: 1 }).waitFor();
-    expect(await options.getByRole('heading', { name: 'Where it sends data' }).isVisible()).toBe(true);
-    expect(await options.getByRole('cell', { name: /Provider accounts/ }).isVisible()).toBe(true);
+    await options.getByRole('heading', { name: 'Where it sends data' }).waitFor();
+    await options.getByRole('cell', { name: /Provider accounts/ }).waitFor();
     await options.close();
   });
 });

@@ -47,7 +47,7 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
   it('lays the contact out in OpenPhone’s fields, checks them, and sends', async () => {
     const popup = await openPopup();
     await popup.getByLabel('Send to').selectOption('openphone');
-    expect(await popup.getByRole('group', { name: 'OpenPhone fields' }).isVisible()).toBe(true);
+    await popup.getByRole('group', { name: 'OpenPhone fields' }).waitFor();
     expect(await popup.getByLabel('OpenPhone Source', { exact: true }).inputValue()).toBe('capture-to-crm');
     // A source OpenPhone reserves is refused before anything is sent, with OpenPhone's rule.
     await popup.getByLabel('OpenPhone Source', { exact: true }).fill('csv-import');

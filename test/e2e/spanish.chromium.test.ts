@@ -38,9 +38,9 @@ describe('the extension in Spanish (browser language es)', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByRole('heading', { name: 'Cuentas' }).waitFor();
-    expect(await options.getByRole('heading', { name: 'Libreta de direcciones local' }).isVisible()).toBe(true);
-    expect(await options.getByLabel('Clave de API de OpenPhone').isVisible()).toBe(true);
-    expect(await options.getByRole('button', { name: 'Conectar OpenPhone' }).isVisible()).toBe(true);
+    await options.getByRole('heading', { name: 'Libreta de direcciones local' }).waitFor();
+    await options.getByLabel('Clave de API de OpenPhone').waitFor();
+    await options.getByRole('button', { name: 'Conectar OpenPhone' }).waitFor();
     await options.close();
   });
 });
