@@ -1,9 +1,8 @@
-import { storage } from 'wxt/utils/storage';
 import { cleanKey } from './providers/http';
 import { getProvider } from './providers/index';
 import { secretForms } from './providers/secrets';
 import type { Credentials } from './providers/types';
-import { setAside, write } from './stored';
+import { defineStored, setAside, write } from './stored';
 import { z } from './zod';
 
 /** A connected provider account. Read only by the background: no page, popup or injected script gets secrets. */
@@ -15,7 +14,29 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
-const accountsItem = storage.defineItem<unknown>('local:accounts', { fallback: {}, version: 1 });
+/**
+ * v1: secrets stored as pasted (quotes, "Bearer ", spaces), cleaned only when sent. v2: stored as sent, so the
+ * ending Settings shows and every mask match what a server saw.
+ */
+export const ACCOUNTS_VERSION = 2;
+const accountsItem = defineStored('local:accounts', {
+  fallback: {},
+  version: ACCOUNTS_VERSION,
+  migrations: { 2: cleanStoredSecrets },
+});
+
+function cleanStoredSecrets(old: unknown): unknown {
+  if (typeof old !== 'object' || old === null || Array.isArray(old)) return old;
+  return Object.fromEntries(
+    Object.entries(old as Record<string, unknown>).map(([providerId, account]) => {
+      if (typeof account !== 'object' || account === null) return [providerId, account];
+      const cleaned: Record<string, unknown> = { ...account };
+      for (const k of ['apiKey', 'clientId', 'clientSecret'])
+        if (typeof cleaned[k] === 'string') cleaned[k] = cleanKey(cleaned[k] as string);
+      return [providerId, cleaned];
+    }),
+  );
+}
 
 /** The saved accounts that can be read, by a provider id of the registry; anything else is set aside. */
 async function readAccounts(): Promise<Record<string, Account>> {

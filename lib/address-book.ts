@@ -1,9 +1,14 @@
-import { storage } from 'wxt/utils/storage';
 import { type Contact, type ContactInput, ContactSchema } from './contact';
-import { readRows, serial, write } from './stored';
+import { defineStored, readRows, serial, write } from './stored';
 
 /** The built-in local address book: contacts kept in the browser's extension storage, newest first. */
-const addressBookItem = storage.defineItem<unknown>('local:addressBook', { fallback: [], version: 1 });
+/** v1 is the only version so far; a change to a contact's shape adds a version and its migration here. */
+export const ADDRESS_BOOK_VERSION = 1;
+const addressBookItem = defineStored('local:addressBook', {
+  fallback: [],
+  version: ADDRESS_BOOK_VERSION,
+  migrations: {},
+});
 
 export async function listContacts(): Promise<Contact[]> {
   // A record that no longer parses is set aside (lib/stored.ts) rather than breaking the whole book.

@@ -13,6 +13,10 @@ export interface Draft {
   overrides?: Record<string, unknown>;
 }
 
+/**
+ * Drafts live in session storage, which the browser empties when the extension is updated or reloaded: a draft
+ * never meets a newer version of this code, so it has no version of its own. One key per tab.
+ */
 const key = (tabId: number) => `session:draft:${tabId}` as const;
 
 const text = z.string().max(20_000);

@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
-import { readRows, serial, write } from './stored';
+import { FAILURE_KINDS } from './failure';
+import { defineStored, eachRow, readRows, serial, write } from './stored';
 import { z } from './zod';
 
 /** One send, kept so the same person is recognised next time and failures can be retried from Settings. */
@@ -15,12 +15,21 @@ export const SendRecordSchema = z.object({
   at: z.iso.datetime(),
   outcome: z.enum(['delivered', 'failed', 'unknown', 'pending']),
   error: z.string().nullable(),
+  /** A failure's kind (lib/failure.ts), null for a delivery. */
+  errorKind: z.enum(FAILURE_KINDS).nullable().default(null),
 });
 
-export type SendRecord = z.infer<typeof SendRecordSchema>;
+/** As written (a record without `errorKind` is one of v1); read back, every field is there. */
+export type SendRecord = z.input<typeof SendRecordSchema>;
 
 const MAX_RECORDS = 5000;
-const historyItem = storage.defineItem<unknown>('local:history', { fallback: [], version: 1 });
+/** v1: records without `errorKind`. v2: with it, null where it was not kept. */
+export const HISTORY_VERSION = 2;
+const historyItem = defineStored('local:history', {
+  fallback: [],
+  version: HISTORY_VERSION,
+  migrations: { 2: eachRow((row) => ({ errorKind: null, ...row })) },
+});
 
 export async function listHistory(): Promise<SendRecord[]> {
   return readRows('history', await historyItem.getValue(), SendRecordSchema);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { SaveOutcome } from './address-book';
 import { type Contact, ContactInputSchema } from './contact';
+import type { NextStep } from './failure';
 import { getProvider } from './providers/index';
 import { z } from './zod';
 
@@ -76,6 +77,8 @@ export interface SendOutcome {
   error: string | null;
   /** When this person was already created in the provider (the send was not made again), else null. */
   already: string | null;
+  /** What the user can do about a failure (lib/failure.ts), from its kind. */
+  next: NextStep;
 }
 
 export interface Replies {

@@ -1,6 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import { getProvider, IN_BROWSER_ID } from './providers/index';
-import { readFields, write } from './stored';
+import { defineStored, readFields, write } from './stored';
 import { z } from './zod';
 
 /** The user's choices that outlive a popup. */
@@ -19,7 +18,9 @@ const SettingsSchema = z.object(FIELDS);
 export type Settings = z.infer<typeof SettingsSchema>;
 const DEFAULTS: Settings = { lastProvider: IN_BROWSER_ID, region: null, defaults: {} };
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
+/** v1 (settings stored before versions were recorded read as v1): the only version so far. */
+export const SETTINGS_VERSION = 1;
+const settingsItem = defineStored('local:settings', { fallback: {}, version: SETTINGS_VERSION, migrations: {} });
 
 /** Field by field: one unreadable setting (`region: "usa"`) takes its default and keeps every other. */
 export async function loadSettings(): Promise<Settings> {

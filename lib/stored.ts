@@ -15,6 +15,31 @@ export interface SetAside {
   json: string;
 }
 
+/**
+ * A stored item with its version and the migrations that bring an older stored value up to it. Each item's
+ * module (outbox, history, address book, accounts, settings) declares its schema beside this; the browser runs
+ * the migrations once, when the module is first loaded in a context, before any read. A migration takes
+ * whatever is there (it may be garbage) and changes only what it recognises: what still does not parse is set
+ * aside on read.
+ */
+export function defineStored(
+  key: `local:${string}`,
+  options: { fallback: unknown; version: number; migrations: Record<number, (old: unknown) => unknown> },
+) {
+  // WXT runs migrations only when some are declared; an empty set still records the version.
+  return storage.defineItem<unknown>(key, options);
+}
+
+/** A migration of a stored list: each row that is an object is changed, anything else is left for the read. */
+export function eachRow(change: (row: Record<string, unknown>) => Record<string, unknown>): (old: unknown) => unknown {
+  return (old) =>
+    Array.isArray(old)
+      ? old.map((row) =>
+          typeof row === 'object' && row !== null && !Array.isArray(row) ? change(row as Record<string, unknown>) : row,
+        )
+      : old;
+}
+
 const MAX_ENTRIES = 50;
 const MAX_JSON = 100_000;
 const quarantineItem = storage.defineItem<unknown>('local:quarantine', { fallback: [] });

@@ -269,6 +269,7 @@ export async function queueSends(
         remoteId: null,
         error: null,
         already: null,
+        next: null,
       }
     );
   });

@@ -1,3 +1,4 @@
+import type { FailureKind } from '../failure';
 import type { SendRecord } from '../history';
 import { type ActionResult, NetworkError, perform, type TokenCache, type Transport } from '../providers/client';
 import type { Credentials, Provider } from '../providers/types';
@@ -29,6 +30,8 @@ export type Outcome =
       done: false;
       state: OutboxItem['state'];
       error: string;
+      /** The failure's kind where it is known (a provider's answer, no account). */
+      kind?: FailureKind;
       retryAfterMs: number | null;
       deferred?: boolean;
       /** No request of this send can still be running at the server (it answered, or this was only a lookup). */
@@ -57,6 +60,7 @@ export async function attempt(item: OutboxItem, provider: Provider, deps: Delive
       done: false,
       state: 'failed',
       error: `${provider.label} is not connected — add it in Settings.`,
+      kind: 'not-connected',
       retryAfterMs: null,
     };
 
@@ -106,6 +110,7 @@ export async function attempt(item: OutboxItem, provider: Provider, deps: Delive
           done: false,
           state: found.error.retryable ? 'unknown' : 'failed',
           error: found.error.message,
+          kind: found.error.kind,
           retryAfterMs: found.retryAfterMs,
           answered: true,
         };
@@ -138,6 +143,7 @@ export async function attempt(item: OutboxItem, provider: Provider, deps: Delive
         done: false,
         state: current.error.retryable ? 'queued' : 'failed',
         error: current.error.message,
+        kind: current.error.kind,
         retryAfterMs: current.retryAfterMs,
       };
     if (current.ok) toSend = provider.withCurrent(toSend, current.body);
@@ -174,6 +180,7 @@ export async function attempt(item: OutboxItem, provider: Provider, deps: Delive
     done: false,
     state: result.error.retryable ? (askFirst ? 'unknown' : 'queued') : 'failed',
     error: result.error.message,
+    kind: result.error.kind,
     retryAfterMs: result.retryAfterMs,
     answered: true,
   };

@@ -65,7 +65,13 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
     at,
   };
   if (outcome.done) {
-    await deps.record({ ...base, remoteId: outcome.remoteId, outcome: 'delivered', error: outcome.note ?? null });
+    await deps.record({
+      ...base,
+      remoteId: outcome.remoteId,
+      outcome: 'delivered',
+      error: outcome.note ?? null,
+      errorKind: null,
+    });
     await changeOutbox((items) => {
       const index = items.findIndex((i) => i.id === item.id);
       if (index >= 0) items.splice(index, 1);
@@ -92,6 +98,7 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
     found.lastError = gaveUp
       ? `${outcome.error} (gave up after ${attempts} attempts — retry from Settings)`
       : outcome.error;
+    found.errorKind = gaveUp ? 'gave-up' : (outcome.kind ?? null);
     const delay = (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(attempts, outcome.retryAfterMs);
     // After a lost answer (which ends at most one timeout after sending), let the server settle before looking.
     const settle = (SETTLE_TIMEOUTS - 1) * deps.transport.timeoutMs;
@@ -103,6 +110,7 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
       remoteId: item.remoteId,
       outcome: state === 'failed' ? 'failed' : 'unknown',
       error: outcome.error,
+      errorKind: gaveUp ? 'gave-up' : (outcome.kind ?? null),
     });
   }
 }

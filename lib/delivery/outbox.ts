@@ -1,6 +1,6 @@
-import { storage } from 'wxt/utils/storage';
+import { FAILURE_KINDS } from '../failure';
 import type { SendRecord } from '../history';
-import { readRows, serial, write } from '../stored';
+import { defineStored, eachRow, readRows, serial, write } from '../stored';
 import { z } from '../zod';
 
 /**
@@ -26,10 +26,21 @@ export const OutboxItemSchema = z.object({
   /** queued: due at nextAttemptAt; in-flight: being sent; unknown: sent, answer lost; may-exist: the user decides. */
   state: z.enum(['queued', 'in-flight', 'unknown', 'may-exist', 'failed']),
   lastError: z.string().nullable(),
+  /** The last failure's kind (lib/failure.ts): what the user is offered next follows from it. */
+  errorKind: z.enum(FAILURE_KINDS).nullable().default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
-const outboxItem = storage.defineItem<unknown>('local:outbox', { fallback: [], version: 1 });
+/**
+ * v1: rows before 2026-12 had no `sentAt` (when the last attempt left) and none had `errorKind`.
+ * v2: both, null where unknown (a v1 row in flight had no send time, so it is queued again, never looked up).
+ */
+export const OUTBOX_VERSION = 2;
+const outboxItem = defineStored('local:outbox', {
+  fallback: [],
+  version: OUTBOX_VERSION,
+  migrations: { 2: eachRow((row) => ({ sentAt: null, errorKind: null, ...row })) },
+});
 
 /** The sends that can be read; an unreadable one is set aside (lib/stored.ts), never sent. */
 export async function loadOutbox(): Promise<OutboxItem[]> {
@@ -94,7 +105,10 @@ export function isSameCreate(a: CreateKey, b: { providerId: string; externalId: 
   );
 }
 
-type NewItem = Omit<OutboxItem, 'attempts' | 'state' | 'lastError' | 'nextAttemptAt' | 'createdAt' | 'sentAt'>;
+type NewItem = Omit<
+  OutboxItem,
+  'attempts' | 'state' | 'lastError' | 'errorKind' | 'nextAttemptAt' | 'createdAt' | 'sentAt'
+>;
 
 /**
  * Adds sends to the outbox once. A send whose id is already known (a popup asking again after its reply was lost)
@@ -132,6 +146,7 @@ function fresh(item: NewItem, now: number): OutboxItem {
     attempts: 0,
     state: 'queued',
     lastError: null,
+    errorKind: null,
     nextAttemptAt: now,
     sentAt: null,
     createdAt: new Date(now).toISOString(),
@@ -152,7 +167,7 @@ export function resolveByUser(id: string, choice: 'retry' | 'discard', now: numb
     if (index < 0) return false;
     const item = items[index] as OutboxItem;
     if (choice === 'discard') items.splice(index, 1);
-    else Object.assign(item, { state: 'queued', nextAttemptAt: now, attempts: 0, lastError: null });
+    else Object.assign(item, { state: 'queued', nextAttemptAt: now, attempts: 0, lastError: null, errorKind: null });
     return true;
   });
 }

@@ -1,3 +1,4 @@
+import { nextStepOf } from '../failure';
 import { listHistory, type SendRecord, watchHistory } from '../history';
 import type { SendOutcome } from '../messages';
 import { isSameCreate, loadOutbox, type OutboxItem, watchOutbox } from './outbox';
@@ -15,29 +16,34 @@ export function outcomeOf(
   same?: { providerId: string; externalId: string | null },
 ): SendOutcome | null {
   const pending = outbox.find((o) => o.id === id);
-  if (pending) return { id, state: pending.state, remoteId: pending.remoteId, error: pending.lastError, already: null };
+  if (pending) return fromOutbox(id, pending);
   const record = history.find((h) => h.id === id);
   if (record) {
     const state = record.outcome === 'delivered' ? 'delivered' : record.outcome === 'failed' ? 'failed' : 'may-exist';
-    return { id, state, remoteId: record.remoteId, error: record.error, already: null };
+    return {
+      id,
+      state,
+      remoteId: record.remoteId,
+      error: record.error,
+      already: null,
+      next: nextStepOf(record.errorKind),
+    };
   }
   // A create the outbox did not take because the same person was waiting or created already (the outbox's own
   // rule, lib/delivery/outbox.ts enqueueOnce): its outcome is that send's.
   if (!same?.externalId) return null;
   const isSame = (o: OutboxItem | SendRecord) => isSameCreate(o, same);
   const waiting = outbox.find(isSame);
-  if (waiting)
-    return {
-      id: waiting.id,
-      state: waiting.state,
-      remoteId: waiting.remoteId,
-      error: waiting.lastError,
-      already: null,
-    };
+  if (waiting) return fromOutbox(waiting.id, waiting);
   const created = history.find((h) => h.outcome === 'delivered' && isSame(h));
   return created
-    ? { id: created.id, state: 'delivered', remoteId: created.remoteId, error: null, already: created.at }
+    ? { id: created.id, state: 'delivered', remoteId: created.remoteId, error: null, already: created.at, next: null }
     : null;
+}
+
+function fromOutbox(id: string, item: OutboxItem): SendOutcome {
+  const { state, remoteId, lastError: error, errorKind } = item;
+  return { id, state, remoteId, error, already: null, next: nextStepOf(errorKind) };
 }
 
 /** True when nothing more will happen to the send without the user (delivered, failed, or theirs to decide). */

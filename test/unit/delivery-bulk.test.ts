@@ -116,7 +116,7 @@ describe('a bulk send, asked again after its reply was lost', () => {
     ];
     expect(outcomeOf('a', [], history)).toMatchObject({ state: 'delivered', remoteId: 'CT1' });
     expect(isFinal(outcomeOf('a', [], history))).toBe(true);
-    expect(isFinal({ id: 'b', state: 'queued', remoteId: null, error: null, already: null })).toBe(false);
+    expect(isFinal({ id: 'b', state: 'queued', remoteId: null, error: null, already: null, next: null })).toBe(false);
     expect(isFinal(null)).toBe(false);
   });
 });
