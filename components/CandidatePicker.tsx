@@ -7,7 +7,7 @@ interface Props {
   selected: number;
   onSelect: (index: number) => void;
   /** The people ticked for a bulk send. */
-  ticked: Set<number>;
+  ticked: ReadonlySet<number>;
   onTick: (index: number) => void;
 }
 

@@ -1,5 +1,5 @@
 import { FAILURE_KINDS } from './failure';
-import { defineStored, eachRow, readRows, serial, write } from './stored';
+import { defineStored, readRows, serial, write } from './stored';
 import { z } from './zod';
 
 /** One send, kept so the same person is recognised next time and failures can be retried from Settings. */
@@ -23,13 +23,9 @@ export const SendRecordSchema = z.object({
 export type SendRecord = z.input<typeof SendRecordSchema>;
 
 const MAX_RECORDS = 5000;
-/** v1: records without `errorKind`. v2: with it, null where it was not kept. */
-export const HISTORY_VERSION = 2;
-const historyItem = defineStored('local:history', {
-  fallback: [],
-  version: HISTORY_VERSION,
-  migrations: { 2: eachRow((row) => ({ errorKind: null, ...row })) },
-});
+/** v1, the only version so far; `errorKind` came with a default, so a record written before it reads as null. */
+export const HISTORY_VERSION = 1;
+const historyItem = defineStored('local:history', { fallback: [], version: HISTORY_VERSION, migrations: {} });
 
 export async function listHistory(): Promise<SendRecord[]> {
   return readRows('history', await historyItem.getValue(), SendRecordSchema);

@@ -30,16 +30,6 @@ export function defineStored(
   return storage.defineItem<unknown>(key, options);
 }
 
-/** A migration of a stored list: each row that is an object is changed, anything else is left for the read. */
-export function eachRow(change: (row: Record<string, unknown>) => Record<string, unknown>): (old: unknown) => unknown {
-  return (old) =>
-    Array.isArray(old)
-      ? old.map((row) =>
-          typeof row === 'object' && row !== null && !Array.isArray(row) ? change(row as Record<string, unknown>) : row,
-        )
-      : old;
-}
-
 const MAX_ENTRIES = 50;
 const MAX_JSON = 100_000;
 const quarantineItem = storage.defineItem<unknown>('local:quarantine', { fallback: [] });

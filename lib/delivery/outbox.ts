@@ -1,6 +1,6 @@
 import { FAILURE_KINDS } from '../failure';
 import type { SendRecord } from '../history';
-import { defineStored, eachRow, readRows, serial, write } from '../stored';
+import { defineStored, readRows, serial, write } from '../stored';
 import { z } from '../zod';
 
 /**
@@ -32,15 +32,12 @@ export const OutboxItemSchema = z.object({
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
 /**
- * v1: rows before 2026-12 had no `sentAt` (when the last attempt left) and none had `errorKind`.
- * v2: both, null where unknown (a v1 row in flight had no send time, so it is queued again, never looked up).
+ * v1, the only version so far. A field added with a default (`sentAt`, `errorKind`) needs no new version: a row
+ * written before it reads with the default. A change a default cannot express adds a version and its migration
+ * (lib/accounts.ts has one).
  */
-export const OUTBOX_VERSION = 2;
-const outboxItem = defineStored('local:outbox', {
-  fallback: [],
-  version: OUTBOX_VERSION,
-  migrations: { 2: eachRow((row) => ({ sentAt: null, errorKind: null, ...row })) },
-});
+export const OUTBOX_VERSION = 1;
+const outboxItem = defineStored('local:outbox', { fallback: [], version: OUTBOX_VERSION, migrations: {} });
 
 /** The sends that can be read; an unreadable one is set aside (lib/stored.ts), never sent. */
 export async function loadOutbox(): Promise<OutboxItem[]> {

@@ -266,3 +266,42 @@ describe('restarts', () => {
     expect(mock.records('openphone').filter((r) => /510[012]/.test(JSON.stringify(r)))).toHaveLength(3);
   });
 });
+
+// Issue 16, 2: a failure carries its kind from the provider's answer to the popup, which offers the next step by
+// the kind (never by the words of the message).
+describe('failures and their next step', () => {
+  it('a refused key offers Settings; a create the provider refuses for its content does not', async () => {
+    const { readOutcomes } = await import('../../lib/delivery/outcomes');
+    await send('openphone', [person(5500)]);
+    await drain(
+      deps({
+        account: async () => ({ baseUrl: mock.baseUrl('openphone'), credentials: { apiKey: 'wrong-key-5500' } }),
+      }),
+    );
+    const [refused] = await loadOutbox();
+    expect(refused).toMatchObject({ state: 'failed', errorKind: 'auth' });
+    expect((await readOutcomes([refused?.id ?? '']))[0]).toMatchObject({ state: 'failed', next: 'settings' });
+    expect((await listHistory())[0]).toMatchObject({ outcome: 'failed', errorKind: 'auth' });
+
+    // A stored send that no longer fits the provider's fields fails for its content: Settings cannot help.
+    fakeBrowser.reset();
+    await send('openphone', [person(5501)]);
+    const { changeOutbox } = await import('../../lib/delivery/outbox');
+    await changeOutbox((items) => {
+      for (const item of items) item.values = { firstName: 5501 };
+    });
+    await drain(deps());
+    const [invalid] = await loadOutbox();
+    expect(invalid).toMatchObject({ state: 'failed', errorKind: null });
+    expect((await readOutcomes([invalid?.id ?? '']))[0]).toMatchObject({ state: 'failed', next: null });
+  });
+
+  it('no account: the send fails as not connected and offers Settings', async () => {
+    const { readOutcomes } = await import('../../lib/delivery/outcomes');
+    await send('openphone', [person(5502)]);
+    await drain(deps({ account: async () => null }));
+    const [item] = await loadOutbox();
+    expect(item).toMatchObject({ state: 'failed', errorKind: 'not-connected' });
+    expect((await readOutcomes([item?.id ?? '']))[0]?.next).toBe('settings');
+  });
+});
