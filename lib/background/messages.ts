@@ -4,16 +4,9 @@ import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
 import { getProvider } from '../providers/index';
 import { maskDeep, secretForms } from '../providers/secrets';
-import {
-  checkExisting,
-  customFieldsOf,
-  forgetTokens,
-  kick,
-  liveTokens,
-  queueSends,
-  refreshConnections,
-  testConnection,
-} from './delivery';
+import { kick, queueSends } from './delivery';
+import { forgetTokens, liveTokens, refreshConnections } from './deps';
+import { checkExisting, customFieldsOf, testConnection } from './provider-reads';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setAccount } from '@/lib/accounts';
-import { testConnection } from '@/lib/background/delivery';
+import { testConnection } from '@/lib/background/provider-reads';
 import { RateLimiter } from '@/lib/delivery/rate-limit';
 
 // Issue 14, 3: every request to a provider passes one limiter, and its windows survive a worker restart.
