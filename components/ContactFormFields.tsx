@@ -1,4 +1,4 @@
-import type { PhoneType } from '@/lib/extract/types';
+import type { PhoneType } from '@/lib/extract/shared/types';
 import type { ContactForm, FormErrors } from '@/lib/form';
 import { t } from '@/lib/i18n';
 

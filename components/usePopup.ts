@@ -140,7 +140,7 @@ export function usePopup() {
   const submit = async () => {
     const plan = planSend(state, provider, region);
     if (plan.kind === 'stop') return dispatch(plan.event);
-    if (plan.kind === 'local') return saveLocally(plan.contact);
+    if (plan.kind === 'in-browser') return saveLocally(plan.contact);
     if (!provider) return;
     dispatch({ type: 'sending' });
     const known = state.known;

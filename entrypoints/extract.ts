@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractPage } from '@/lib/extract';
+import { extractPage } from '@/lib/extract/page';
 
 // Injected into the active tab on request; what main returns is what scripting.executeScript hands the popup
 // (WXT types main as returning nothing, hence the cast). The popup sets the scope first, in this same

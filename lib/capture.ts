@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type CaptureResult, RawCaptureSchema } from './capture-result';
-import { finishCapture } from './extract/finish';
+import { finishCapture } from './extract/extension/finish';
 import { errorText } from './messages';
 import { takePendingSelection } from './selection';
 
@@ -49,7 +49,7 @@ export async function captureTab(
   // The microdata, RDFa and microformats readers (parse5, microformats-parser) load only for a page that has some.
   const raw = parsed.data;
   const markup =
-    raw.snapshots.length > 0 ? (await import('./extract/markup')).markupEntities(raw.snapshots, raw.url) : [];
+    raw.snapshots.length > 0 ? (await import('./extract/extension/markup')).markupEntities(raw.snapshots, raw.url) : [];
   return { ok: true, result: finishCapture(raw, { region: options.region ?? null, markup }), tabId: tab.id };
 }
 

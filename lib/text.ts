@@ -1,5 +1,5 @@
 /**
- * The one sanitiser for text that enters a contact, used by extraction (lib/extract/finish.ts), the form
+ * The one sanitiser for text that enters a contact, used by extraction (lib/extract/extension/finish.ts), the form
  * (lib/form.ts) and the exports (lib/export.ts). It removes what a person cannot see but a program acts on:
  * - every Unicode format character (category Cf: zero-width spaces and joiners, bidirectional marks, overrides and
  *   isolates, the Arabic letter mark U+061C, soft hyphens, the byte-order mark, the tag characters U+E0001–E007F);

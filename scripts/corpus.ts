@@ -3,9 +3,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaptureResult } from '../lib/capture-result';
-import { extractPage } from '../lib/extract';
-import { finishCapture } from '../lib/extract/finish';
-import { markupEntities } from '../lib/extract/markup';
+import { finishCapture } from '../lib/extract/extension/finish';
+import { markupEntities } from '../lib/extract/extension/markup';
+import { extractPage } from '../lib/extract/page';
 import { NODE_LIMITS, parsePage, readHtml } from './dom';
 
 export interface ExpectedPerson {

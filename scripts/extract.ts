@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CaptureResultSchema } from '../lib/capture-result';
-import type { RawCapture } from '../lib/extract';
-import { extractPage } from '../lib/extract';
-import { finishCapture } from '../lib/extract/finish';
-import { markupEntities } from '../lib/extract/markup';
+import { finishCapture } from '../lib/extract/extension/finish';
+import { markupEntities } from '../lib/extract/extension/markup';
+import type { RawCapture } from '../lib/extract/page';
+import { extractPage } from '../lib/extract/page';
 import { linkedomPage, NODE_LIMITS, parsePage, readHtml } from './dom';
 
 const args = process.argv.slice(2);

@@ -39,7 +39,7 @@ export function shownValues(state: PopupState, provider: Provider, region: strin
 
 export type SendPlan =
   | { kind: 'stop'; event: PopupEvent }
-  | { kind: 'local'; contact: ContactInput }
+  | { kind: 'in-browser'; contact: ContactInput }
   | { kind: 'send'; name: string; remoteId: string | null; send: Send };
 
 /** What pressing the form's button does: refuse with a reason, save in the browser, or send this. */
@@ -50,7 +50,7 @@ export function planSend(state: PopupState, provider: Provider | null, region: s
       kind: 'stop',
       event: { type: 'formRejected', errors: checked.errors, text: checked.errors.form ?? t('fieldsNeedLook') },
     };
-  if (!provider) return { kind: 'local', contact: checked.input };
+  if (!provider) return { kind: 'in-browser', contact: checked.input };
   const pasted = idFromPasted(state.pastedId);
   const remoteId = state.action === 'update' ? (pasted ?? state.known?.remoteId ?? null) : null;
   const ours = valuesFor(state, provider, checked.input);

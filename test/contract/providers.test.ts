@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ContactInput, candidateToContact } from '../../lib/contact';
-import { extractPage } from '../../lib/extract';
-import { finishCapture } from '../../lib/extract/finish';
+import { finishCapture } from '../../lib/extract/extension/finish';
+import { extractPage } from '../../lib/extract/page';
 import { type ActionResult, NetworkError, perform, TokenCache, type Transport } from '../../lib/providers/client';
 import { externalIdFor } from '../../lib/providers/external-id';
 import { getProvider } from '../../lib/providers/index';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaptureResultSchema } from '@/lib/capture-result';
-import { extractPage } from '@/lib/extract';
-import { finishCapture } from '@/lib/extract/finish';
-import { markupEntities } from '@/lib/extract/markup';
+import { finishCapture } from '@/lib/extract/extension/finish';
+import { markupEntities } from '@/lib/extract/extension/markup';
+import { extractPage } from '@/lib/extract/page';
 import { parsePage } from '../../scripts/dom';
 
 // What real pages do that our own pages did not (each case a shape seen in test/fixtures/real), read through the

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaptureResultSchema } from '@/lib/capture-result';
-import { extractPage } from '@/lib/extract';
-import { finishCapture } from '@/lib/extract/finish';
-import { markupEntities } from '@/lib/extract/markup';
+import { finishCapture } from '@/lib/extract/extension/finish';
+import { markupEntities } from '@/lib/extract/extension/markup';
+import { extractPage } from '@/lib/extract/page';
 import { parsePage } from '../../scripts/dom';
 
 const open: Array<() => Promise<void>> = [];

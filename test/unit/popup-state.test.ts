@@ -120,7 +120,7 @@ describe('the plan of a send', () => {
   });
 
   it('saves in the browser when no provider is chosen', () => {
-    expect(planSend(run([loaded()]), null, 'US').kind).toBe('local');
+    expect(planSend(run([loaded()]), null, 'US').kind).toBe('in-browser');
   });
 
   it('an update without an id is refused; one by a pasted link sends an update to that id', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContactInputSchema, candidateToContact, emptyContactInput } from '@/lib/contact';
 import { contactsToCsv, contactsToVcard } from '@/lib/export';
-import { cleanText } from '@/lib/extract/finish';
+import { cleanText } from '@/lib/extract/extension/finish';
 import { boundUrl, sanitizeText } from '@/lib/text';
 
 // Issue 15, 6: NEL reached the vCard raw (a reader that splits on it saw an injected CATEGORIES: line), and the

@@ -1,15 +1,15 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Candidate, CaptureResult, Phone } from '../capture-result';
-import { sanitizeText } from '../text';
+import type { Candidate, CaptureResult, Phone } from '../../capture-result';
+import { sanitizeText } from '../../text';
+import { cleanEmail } from '../shared/hits';
+import { isRoleMailbox } from '../shared/mailboxes';
+import { asPersonName, nameFromEmail, splitName } from '../shared/names';
+import type { RawCandidate, RawCapture } from '../shared/types';
 import type { Entity } from './entities';
-import { cleanEmail } from './hits';
-import { asPersonName, nameFromEmail, splitName } from './names';
-import { isRoleMailbox } from './people';
 import { PLATFORM_HOST, profilePerson } from './profile';
 import { inferRegion } from './region';
 import { companyOf, isEventPage, splitRole, titleOf } from './roles';
 import { hostLabel, siteFacts } from './site';
-import type { RawCandidate, RawCapture } from './types';
 
 /**
  * `markup`: the page's marked-up snapshots as entities (./markup.ts, loaded only when a page has some).

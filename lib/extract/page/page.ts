@@ -4,8 +4,8 @@
  * (./site.ts), so the injected script stays small.
  */
 
+import type { RawCapture } from '../shared/types';
 import { collectSnapshots } from './snapshot';
-import type { RawCapture } from './types';
 
 const MAX_JSON_LD = 512 * 1024;
 

@@ -4,9 +4,9 @@
  * address is a profile platform's, it says so (og:type profile), or its heading is a person's name that its
  * title repeats. The headline written under the name gives the title and the employer.
  */
-import { asPersonName, isPlaceName } from './names';
+import { asPersonName, isPlaceName } from '../shared/names';
+import type { RawCandidate, RawCapture } from '../shared/types';
 import { companyOf, splitRole, titleOf } from './roles';
-import type { RawCandidate, RawCapture } from './types';
 
 const PROFILE_URL =
   /^https?:\/\/(?:[\w-]+\.)?(?:linkedin\.com\/(?:in|pub)\/|xing\.com\/profile\/|github\.com\/[^/?#]+\/?(?:[?#]|$)|about\.me\/|gitlab\.com\/[^/?#]+\/?$|orcid\.org\/|researchgate\.net\/profile\/|crunchbase\.com\/person\/|wellfound\.com\/u\/|angel\.co\/u\/)/i;

@@ -1,8 +1,8 @@
+import type { Hit } from '../shared/hits';
+import { cleanEmail, stripInvisible } from '../shared/hits';
+import { nameAndRole } from '../shared/names';
 import { closest, parentOf, tagOf } from './dom';
-import type { Hit } from './hits';
-import { cleanEmail, stripInvisible } from './hits';
 import { decodeCloudflare, linkHits } from './links';
-import { nameAndRole } from './names';
 import { resolveSpelledOut, type SpelledOutEmail, textHits } from './text';
 import type { Visibility } from './visible';
 

@@ -1,9 +1,10 @@
 /** Who runs the page and where: read outside the page from what ./page.ts collected raw. */
+
+import { cleanEmail } from '../shared/hits';
+import { LEGAL_NAME } from '../shared/legal';
+import type { RawCandidate, RawCapture } from '../shared/types';
 import { type Entity, readEntities } from './entities';
-import { cleanEmail } from './hits';
-import { LEGAL_NAME } from './legal';
 import { jsonLdEntities } from './structured';
-import type { RawCandidate, RawCapture } from './types';
 
 export interface SiteFacts {
   siteName: string | null;

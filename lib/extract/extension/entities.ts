@@ -3,9 +3,9 @@
  * schema.org-like entities, read into candidates. Every reader (./structured.ts, ./markup.ts) yields entities;
  * this file alone knows what a Person, an Organization (any of its subtypes) and a ContactPoint mean.
  */
-import { cleanEmail } from './hits';
+import { cleanEmail } from '../shared/hits';
+import type { RawCandidate, RawPhone, SignalSource } from '../shared/types';
 import { ORGANIZATION_TYPES, PERSON_TYPES } from './schema-types';
-import type { RawCandidate, RawPhone, SignalSource } from './types';
 
 export type Value = string | Entity;
 

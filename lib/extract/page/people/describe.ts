@@ -1,0 +1,145 @@
+import type { Hit } from '../../shared/hits';
+import { LEGAL_NAME } from '../../shared/legal';
+import { asPersonName } from '../../shared/names';
+import type { RawCandidate, RawPhone, SignalSource } from '../../shared/types';
+import { closest, matches, parentOf as parentUp, within } from '../dom';
+import { type NameAnchor, textWithin } from '../scan';
+
+/** Describing a person from their group of details and the card around their name: title, company, sources. */
+export interface Group {
+  anchor: NameAnchor | null;
+  hits: Hit[];
+}
+
+const TITLE_MARK =
+  '[itemprop="jobTitle"],[property="jobTitle"],.p-job-title,.title,.role,.position,.job-title,.jobtitle,[class*="role"],[class*="position"],[class*="job"]';
+const COMPANY_MARK =
+  '[itemprop="worksFor"],[property="worksFor"],.p-org,.org,.company,[class*="company"],[class*="organization"],[class*="organisation"]';
+const LABEL_ONLY =
+  /^(e-?mail|mail|phone|tel(efon|ephone|éfono)?|mobile?|mobil|fax|web(site)?|linkedin|contact|kontakt|address|adresse|office|cell|móvil|t|m|f|e)\s*[.:]?$/i;
+
+/** The parent of an element up to the root of the read (null at the root). */
+export function parentInside(el: Element, root: Element): Element | null {
+  if (el === root) return null;
+  return parentUp(el);
+}
+
+export function describe(
+  group: Group,
+  namesUnder: Map<Element, NameAnchor[]>,
+  root: Element,
+  readCard = true,
+): RawCandidate {
+  const emails: string[] = [];
+  const phones: RawPhone[] = [];
+  const links: string[] = [];
+  const seenPhones = new Set<string>();
+  const sources = new Set<SignalSource>();
+  for (const hit of group.hits) {
+    if (hit.kind === 'link') {
+      if (!links.includes(hit.value) && links.length < 20) links.push(hit.value);
+      continue;
+    }
+    sources.add(hit.source);
+    if (hit.kind === 'email') {
+      if (!emails.includes(hit.value)) emails.push(hit.value);
+    } else {
+      const digits = hit.value.replace(/\D/g, '');
+      if (!seenPhones.has(digits)) {
+        seenPhones.add(digits);
+        phones.push({ raw: hit.value, type: hit.phoneType });
+      }
+    }
+  }
+  const anchor = group.anchor;
+  const card = anchor && readCard ? cardOf(anchor, group.hits, namesUnder, root) : null;
+  if (card) {
+    const structured = closest(card, '[itemscope],[typeof],.h-card,.vcard');
+    if (structured)
+      sources.add(
+        matches(structured, '[itemscope]') ? 'microdata' : matches(structured, '[typeof]') ? 'rdfa' : 'microformat',
+      );
+  }
+  return {
+    name: anchor?.name ?? null,
+    // The role as written ("Founder, Northbeam Ventures"); split into title and company outside the page.
+    role: anchor ? (anchor.role ?? (anchor.prose ? null : findTitle(anchor, card))) : null,
+    title: null,
+    company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
+    companyHint: card ? legalNameIn(card) : null,
+    emails,
+    phones,
+    links,
+    sources: [...sources],
+  };
+}
+
+/** A card that names a registered company ("Kröger Antriebstechnik GmbH" in an exhibitor row). */
+function legalNameIn(card: Element): string | null {
+  // Text nodes joined with spaces: "<a>Kröger GmbH</a><small>Gear motors</small>" must not read "GmbHGear".
+  const text = textWithin(card, 800, ' ');
+  if (text === null) return null;
+  LEGAL_NAME.lastIndex = 0;
+  const match = LEGAL_NAME.exec(text.replace(/\s+/g, ' '));
+  LEGAL_NAME.lastIndex = 0;
+  return match?.[1]?.trim() ?? null;
+}
+
+/** The smallest element holding the name and the person's details, without another person's name. */
+function cardOf(anchor: NameAnchor, hits: Hit[], namesUnder: Map<Element, NameAnchor[]>, root: Element): Element {
+  let card: Element = anchor.el;
+  for (let el = parentInside(anchor.el, root); el !== null; el = parentInside(el, root)) {
+    if ((namesUnder.get(el)?.length ?? 0) > 1) break;
+    card = el;
+    if (hits.every((h) => within(el, h.el))) break;
+  }
+  return card;
+}
+
+function findTitle(anchor: NameAnchor, card: Element | null): string | null {
+  if (card) {
+    const marked = textOf(firstMarked(card, TITLE_MARK, anchor.el));
+    if (marked && looksLikeTitle(marked)) return marked;
+  }
+  // Otherwise the first short line written after the name ("Jane Doe / VP Sales").
+  const doc = anchor.el.ownerDocument;
+  // A card that is only the name (<dt>Name</dt><dd>Role, …</dd>) has its role in what follows.
+  const scope = card && card !== anchor.el ? card : (parentUp(anchor.el) ?? anchor.el);
+  const walker = doc.createTreeWalker(scope, 4 /* SHOW_TEXT */);
+  walker.currentNode = anchor.text;
+  for (let node = walker.nextNode(), steps = 0; node !== null && steps < 8; node = walker.nextNode(), steps++) {
+    if (anchor.el !== anchor.text.parentNode && within(anchor.el, node)) continue;
+    const text = (node.nodeValue ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[,–—|·-]\s*/, '')
+      .replace(/[,;:]+$/, '');
+    if (text === '' || /^[,–—|·()-]+$/.test(text)) continue;
+    if (LABEL_ONLY.test(text) || asPersonName(text)) return null;
+    if (looksLikeTitle(text)) return text;
+    // "VD, anna@…, 070-…": the role is the part before the details on the same line.
+    const first = text.split(/\s*[,;|·•]\s*/)[0] ?? '';
+    return first !== text && looksLikeTitle(first) ? first : null;
+  }
+  return null;
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length >= 2 && text.length <= 100 && !/@|https?:|www\.|\d{3}|^\+/.test(text) && !LABEL_ONLY.test(text);
+}
+
+function firstMarked(card: Element, selector: string, not: Element | null): Element | null {
+  for (const el of card.querySelectorAll(selector)) {
+    if (not && (el === not || within(not, el) || within(el, not))) continue;
+    const text = textOf(el);
+    if (text && text.length <= 120 && !/@|\d{4}/.test(text)) return el;
+  }
+  return null;
+}
+
+function textOf(el: Element | null): string | null {
+  // <meta itemprop="worksFor" content="…">: microdata keeps the value in an attribute.
+  const raw = el?.nodeName === 'META' ? el.getAttribute('content') : el?.textContent;
+  const text = raw?.replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, 200) : null;
+}
