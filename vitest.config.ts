@@ -11,7 +11,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           restoreMocks: true,
-          setupFiles: ['test/setup/i18n.ts'],
+          setupFiles: ['test/support/i18n-setup.ts'],
         },
       },
       {
@@ -21,7 +21,7 @@ export default defineConfig({
           include: ['test/contract/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
-          setupFiles: ['test/setup/i18n.ts'],
+          setupFiles: ['test/support/i18n-setup.ts'],
         },
       },
       {

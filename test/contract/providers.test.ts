@@ -7,7 +7,7 @@ import { type ActionResult, NetworkError, perform, TokenCache, type Transport } 
 import { externalIdFor } from '../../lib/providers/external-id';
 import { getProvider } from '../../lib/providers/index';
 import type { Credentials, Provider } from '../../lib/providers/types';
-import { parsePage } from '../../scripts/dom';
+import { parsePage } from '../../scripts/shared/dom';
 import { MOCK_KEYS, type MockProviders, type ProviderName, startMockProviders } from '../mock-providers/server';
 
 let mock: MockProviders;

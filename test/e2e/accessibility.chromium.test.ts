@@ -1,9 +1,9 @@
 import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/serve.mjs';
+import { serveFolder } from '../../scripts/shared/serve.mjs';
 import { MOCK_KEYS, type MockProviders, startMockProviders } from '../mock-providers/server';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension } from '../support/chromium';
 
 declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 

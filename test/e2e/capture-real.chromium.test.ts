@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/serve.mjs';
-import { launchWithExtension } from './chromium';
+import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { launchWithExtension } from '../support/chromium';
 
 // The popup on pages nobody here wrote (test/fixtures/real, test/fixtures/conformance), in the built extension:
 // a profile's one person without any channel, and people declared only in microformats, which the popup reads

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/serve.mjs';
-import { launchWithExtension } from './chromium';
+import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { launchWithExtension } from '../support/chromium';
 
 let context: BrowserContext;
 let extensionId: string;

@@ -1,8 +1,8 @@
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/serve.mjs';
+import { serveFolder } from '../../scripts/shared/serve.mjs';
 import { MOCK_KEYS, type MockProviders, startMockProviders } from '../mock-providers/server';
-import { byLabel, byRole, launchFirefox, openExtensionPage } from './firefox';
+import { byLabel, byRole, launchFirefox, openExtensionPage } from '../support/firefox';
 
 declare const browser: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 

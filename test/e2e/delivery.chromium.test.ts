@@ -5,7 +5,7 @@ import { externalIdFor } from '../../lib/providers/external-id';
 import { getProvider } from '../../lib/providers/index';
 import type { Provider } from '../../lib/providers/types';
 import { MOCK_KEYS, type MockProviders, type ProviderName, startMockProviders } from '../mock-providers/server';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension } from '../support/chromium';
 
 // The extension pages' own API, as the test calls it inside them.
 declare const chrome: {

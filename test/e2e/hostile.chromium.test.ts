@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/serve.mjs';
+import { serveFolder } from '../../scripts/shared/serve.mjs';
 import { backtrackingBait, deepNesting, hugeTextNode, manyEmails, manyNodes } from '../fixtures/hostile/generate';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension } from '../support/chromium';
 
 // The extension pages' own API, as the test calls it inside them.
 declare const chrome: {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCK_KEYS, type MockProviders, startMockProviders } from '../mock-providers/server';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension } from '../support/chromium';
 
 let context: BrowserContext;
 let extensionId: string;

@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/serve.mjs';
+import { serveFolder } from '../../scripts/shared/serve.mjs';
 import { MOCK_KEYS, type MockProviders, startMockProviders } from '../mock-providers/server';
-import { launchWithExtension } from './chromium';
+import { launchWithExtension } from '../support/chromium';
 
 // Issue 15: each break the attack on the built extension found, made again in Chromium through Settings and the
 // popup, as a person (or a hostile server, or corrupted storage) would cause it.

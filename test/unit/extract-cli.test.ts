@@ -10,7 +10,7 @@ describe('npm run extract', () => {
   it('reads a page 5,000 elements deep, saying which DOM it used', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ctc-cli-')), 'deep.html');
     writeFileSync(file, deepNesting());
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', file], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/extract.ts', file], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('too deep for happy-dom');
     const result = JSON.parse(run.stdout) as { candidates: Array<{ emails: string[] }> };
@@ -18,7 +18,7 @@ describe('npm run extract', () => {
   }, 30_000);
 
   it('says so in one line when the file cannot be read', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', '/nonexistent/page.html'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli/extract.ts', '/nonexistent/page.html'], {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);

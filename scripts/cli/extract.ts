@@ -1,12 +1,12 @@
 // npm run extract -- <file.html|url> [--region CC]: the extension's extraction on a DOM built in Node.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CaptureResultSchema } from '../lib/capture-result';
-import { finishCapture } from '../lib/extract/extension/finish';
-import { markupEntities } from '../lib/extract/extension/markup';
-import type { RawCapture } from '../lib/extract/page';
-import { extractPage } from '../lib/extract/page';
-import { linkedomPage, NODE_LIMITS, parsePage, readHtml } from './dom';
+import { CaptureResultSchema } from '../../lib/capture-result';
+import { finishCapture } from '../../lib/extract/extension/finish';
+import { markupEntities } from '../../lib/extract/extension/markup';
+import type { RawCapture } from '../../lib/extract/page';
+import { extractPage } from '../../lib/extract/page';
+import { linkedomPage, NODE_LIMITS, parsePage, readHtml } from '../shared/dom';
 
 const args = process.argv.slice(2);
 const regionAt = args.indexOf('--region');

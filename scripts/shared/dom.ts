@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
-import { DEFAULT_LIMITS } from '../lib/extract/page/scan';
+import { DEFAULT_LIMITS } from '../../lib/extract/page/scan';
 
 /** A page parsed in Node the way the injected script sees a tab's DOM; its scripts never run. */
 export function parsePage(html: string, url: string): { document: Document; close: () => Promise<void> } {

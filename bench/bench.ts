@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { articlePage, directoryPage } from '../bench/pages';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/shared/browsers.mjs';
+import { serveFolder } from '../scripts/shared/serve.mjs';
 import { benchExtension, sizes } from './bench-extension';
-import { CHROMIUM_ARGS, chromiumPath } from './browsers.mjs';
-import { serveFolder } from './serve.mjs';
+import { articlePage, directoryPage } from './pages';
 
 const quick = process.argv.includes('--quick');
 if (!process.argv.includes('--no-build')) {

@@ -1,5 +1,5 @@
 // npm run mock [-- --port 8787]: the mock providers, for trying the extension by hand (see README).
-import { MOCK_KEYS, startMockProviders } from '../test/mock-providers/server';
+import { MOCK_KEYS, startMockProviders } from '../../test/mock-providers/server';
 
 const at = process.argv.indexOf('--port');
 const mock = await startMockProviders({ port: at >= 0 ? Number(process.argv[at + 1]) : 8787 });

@@ -1,12 +1,12 @@
 // npm run request -- --provider <id> --action create|update [--id X] --contact file.json [--base-url URL] [--key KEY]
 // Prints, without sending, the exact HTTP request the product would send, from the code that sends it.
 import { readFileSync } from 'node:fs';
-import { CandidateSchema } from '../lib/capture-result';
-import { candidateToContact } from '../lib/contact';
-import { externalIdFor } from '../lib/providers/external-id';
-import { maskRequest } from '../lib/providers/http';
-import { getProvider, PROVIDER_IDS } from '../lib/providers/index';
-import type { HttpRequest, RequestContext } from '../lib/providers/types';
+import { CandidateSchema } from '../../lib/capture-result';
+import { candidateToContact } from '../../lib/contact';
+import { externalIdFor } from '../../lib/providers/external-id';
+import { maskRequest } from '../../lib/providers/http';
+import { getProvider, PROVIDER_IDS } from '../../lib/providers/index';
+import type { HttpRequest, RequestContext } from '../../lib/providers/types';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);

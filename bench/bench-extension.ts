@@ -9,9 +9,9 @@ import { emptyContactInput } from '../lib/contact';
 import { externalIdFor } from '../lib/providers/external-id';
 import { getProvider } from '../lib/providers/index';
 import type { Provider } from '../lib/providers/types';
-import { launchWithExtension } from '../test/e2e/chromium';
+import { serveFolder } from '../scripts/shared/serve.mjs';
 import { MOCK_KEYS, startMockProviders } from '../test/mock-providers/server';
-import { serveFolder } from './serve.mjs';
+import { launchWithExtension } from '../test/support/chromium';
 
 declare const chrome: {
   runtime: { sendMessage: (message: unknown) => Promise<unknown> };

@@ -2,10 +2,10 @@
 // and F1 per field, the same code path as the extension (extractPage in a DOM, then finishCapture).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaptureResult } from '../lib/capture-result';
-import { finishCapture } from '../lib/extract/extension/finish';
-import { markupEntities } from '../lib/extract/extension/markup';
-import { extractPage } from '../lib/extract/page';
+import type { CaptureResult } from '../../lib/capture-result';
+import { finishCapture } from '../../lib/extract/extension/finish';
+import { markupEntities } from '../../lib/extract/extension/markup';
+import { extractPage } from '../../lib/extract/page';
 import { NODE_LIMITS, parsePage, readHtml } from './dom';
 
 export interface ExpectedPerson {
