@@ -5,10 +5,10 @@ import { finishCapture } from '../../lib/extract/extension/finish';
 import { extractPage } from '../../lib/extract/page';
 import { type ActionResult, NetworkError, perform, TokenCache, type Transport } from '../../lib/providers/client';
 import { externalIdFor } from '../../lib/providers/external-id';
-import { getProvider } from '../../lib/providers/index';
+import { getProvider, remoteProviders } from '../../lib/providers/index';
 import type { Credentials, Provider } from '../../lib/providers/types';
 import { parsePage } from '../../scripts/shared/dom';
-import { MOCK_KEYS, type MockProviders, type ProviderName, startMockProviders } from '../mock-providers/server';
+import { MOCK_KEYS, MOCKED, type MockProviders, type ProviderName, startMockProviders } from '../mock-providers/server';
 
 let mock: MockProviders;
 const transport: Transport = { fetch: (url, init) => fetch(url, init), timeoutMs: 2000 };
@@ -67,7 +67,15 @@ afterAll(async () => {
 });
 beforeEach(() => mock.reset());
 
-describe.each(['openphone', 'vixiees', 'cleartalk', 'routera'] as const)('%s against its mock', (id) => {
+it('every provider the extension can send to has a strict mock here, and the mock nothing else', () => {
+  expect([...MOCKED].sort()).toEqual(
+    remoteProviders()
+      .map((p) => p.id)
+      .sort(),
+  );
+});
+
+describe.each(MOCKED)('%s against its mock', (id) => {
   const provider = getProvider(id) as Provider;
 
   it('creates a captured contact, finds it again and updates it', async () => {
@@ -326,64 +334,58 @@ describe('secrets echoed by the strict mock (issue 15, 1)', () => {
 describe('redirects (issue 15, 5)', () => {
   beforeEach(() => mock.reset());
 
-  it.each(['openphone', 'vixiees', 'cleartalk', 'routera'] as const)(
-    '%s: a 307 to another origin is not followed, and that origin receives nothing',
-    async (id) => {
-      const { createServer } = await import('node:http');
-      const seen: string[] = [];
-      const elsewhere = createServer((req, res) => {
-        seen.push(JSON.stringify(req.headers));
-        res.writeHead(201, { 'content-type': 'application/json' }).end('{"data":{"id":"stolen"}}');
-      });
-      await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
-      const port = (elsewhere.address() as { port: number }).port;
-      mock.faults.add({ kind: 'redirect', provider: id, location: `http://127.0.0.1:${port}/steal`, count: 2 });
-      const [contact] = await capturedContacts();
-      const result = await run(getProvider(id) as Provider, 'create', contact as ContactInput);
-      elsewhere.close();
-      expect(seen).toEqual([]);
-      expect(result.ok).toBe(false);
-      if (!result.ok) {
-        expect(result.error).toMatchObject({ kind: 'redirect', retryable: false });
-        expect(result.error.message).toMatch(/redirect( to http:\/\/127\.0\.0\.1:\d+)?; it was not followed/);
-      }
-    },
-  );
+  it.each(MOCKED)('%s: a 307 to another origin is not followed, and that origin receives nothing', async (id) => {
+    const { createServer } = await import('node:http');
+    const seen: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(JSON.stringify(req.headers));
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{"data":{"id":"stolen"}}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const port = (elsewhere.address() as { port: number }).port;
+    mock.faults.add({ kind: 'redirect', provider: id, location: `http://127.0.0.1:${port}/steal`, count: 2 });
+    const [contact] = await capturedContacts();
+    const result = await run(getProvider(id) as Provider, 'create', contact as ContactInput);
+    elsewhere.close();
+    expect(seen).toEqual([]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatchObject({ kind: 'redirect', retryable: false });
+      expect(result.error.message).toMatch(/redirect( to http:\/\/127\.0\.0\.1:\d+)?; it was not followed/);
+    }
+  });
 });
 
 describe('test connection', () => {
-  it.each(['openphone', 'vixiees', 'cleartalk', 'routera'] as const)(
-    '%s: accepted with the right key, explained with a wrong one',
-    async (id) => {
-      const { probeConnection } = await import('../../lib/providers/client');
-      const provider = getProvider(id) as Provider;
-      const right = await probeConnection(
-        provider,
-        { baseUrl: mock.baseUrl(id), credentials: CREDENTIALS[id] },
-        transport,
-        new TokenCache(),
-      );
-      expect(right).toEqual({ connected: true, message: `Connected to ${provider.label}: the key was accepted.` });
-      const wrong: Credentials =
-        id === 'routera' ? { clientId: 'nope', clientSecret: 'nope' } : { apiKey: 'wrong-key-123' };
-      const refused = await probeConnection(
-        provider,
-        { baseUrl: mock.baseUrl(id), credentials: wrong },
-        transport,
-        new TokenCache(),
-      );
-      expect(refused.connected).toBe(false);
-      expect(refused.message).toMatch(/refused|check them in Settings|check it in Settings/i);
-      const nowhere = await probeConnection(
-        provider,
-        { baseUrl: 'http://127.0.0.1:9/api', credentials: CREDENTIALS[id] },
-        transport,
-        new TokenCache(),
-      );
-      expect(nowhere).toMatchObject({
-        connected: false,
-        message: expect.stringMatching(/Could not reach|Connection failed/),
-      });
-    },
-  );
+  it.each(MOCKED)('%s: accepted with the right key, explained with a wrong one', async (id) => {
+    const { probeConnection } = await import('../../lib/providers/client');
+    const provider = getProvider(id) as Provider;
+    const right = await probeConnection(
+      provider,
+      { baseUrl: mock.baseUrl(id), credentials: CREDENTIALS[id] },
+      transport,
+      new TokenCache(),
+    );
+    expect(right).toEqual({ connected: true, message: `Connected to ${provider.label}: the key was accepted.` });
+    const wrong: Credentials =
+      id === 'routera' ? { clientId: 'nope', clientSecret: 'nope' } : { apiKey: 'wrong-key-123' };
+    const refused = await probeConnection(
+      provider,
+      { baseUrl: mock.baseUrl(id), credentials: wrong },
+      transport,
+      new TokenCache(),
+    );
+    expect(refused.connected).toBe(false);
+    expect(refused.message).toMatch(/refused|check them in Settings|check it in Settings/i);
+    const nowhere = await probeConnection(
+      provider,
+      { baseUrl: 'http://127.0.0.1:9/api', credentials: CREDENTIALS[id] },
+      transport,
+      new TokenCache(),
+    );
+    expect(nowhere).toMatchObject({
+      connected: false,
+      message: expect.stringMatching(/Could not reach|Connection failed/),
+    });
+  });
 });

@@ -16,7 +16,9 @@ export const MOCK_KEYS = {
   routeraOrphan: { clientId: 'rt_client_orphan', clientSecret: 'rt_secret_orphan' },
 };
 
-export type ProviderName = 'openphone' | 'vixiees' | 'cleartalk' | 'routera';
+/** The providers this mock implements, each from its own documentation (test/fixtures/seeds/). */
+export const MOCKED = ['openphone', 'vixiees', 'cleartalk', 'routera'] as const;
+export type ProviderName = (typeof MOCKED)[number];
 type Json = Record<string, unknown>;
 
 export interface MockOptions {
