@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { PopupEvent, PopupState } from '@/lib/popup/state';
-import { knownText, type UpdateMode } from '@/lib/provider-form';
+import { knownText } from '@/lib/provider-form';
 import type { Provider } from '@/lib/providers/types';
 
 interface Props {
@@ -14,28 +14,21 @@ interface Props {
 /** Create or update: whether the person is already in the provider, which contact, and how to update it. */
 export function UpdateChoice({ provider, state, changes, dispatch }: Props) {
   const { known, action } = state;
-  const mode = (m: UpdateMode) => () => dispatch({ type: 'updateModeChosen', mode: m });
   return (
     <fieldset class="known">
       <legend>{known ? knownText(provider.label, known.since) : t('newIn', provider.label)}</legend>
-      <label>
-        <input
-          type="radio"
-          name="action"
-          checked={action === 'create'}
-          onChange={() => dispatch({ type: 'actionChosen', action: 'create' })}
-        />
-        {t('createNew')}
-      </label>
-      <label>
-        <input
-          type="radio"
-          name="action"
-          checked={action === 'update'}
-          onChange={() => dispatch({ type: 'actionChosen', action: 'update' })}
-        />
-        {known ? t('updateIt') : t('updateExisting')}
-      </label>
+      <Radio
+        name="action"
+        checked={action === 'create'}
+        label={t('createNew')}
+        onPick={() => dispatch({ type: 'actionChosen', action: 'create' })}
+      />
+      <Radio
+        name="action"
+        checked={action === 'update'}
+        label={known ? t('updateIt') : t('updateExisting')}
+        onPick={() => dispatch({ type: 'actionChosen', action: 'update' })}
+      />
       {action === 'update' && (
         <div class="field">
           <label for="paste-id">
@@ -53,24 +46,15 @@ export function UpdateChoice({ provider, state, changes, dispatch }: Props) {
       {changes && (
         <div class="changes">
           <div role="radiogroup" aria-label={t('updateHow')}>
-            <label>
-              <input
-                type="radio"
+            {(['fill-empty', 'overwrite'] as const).map((mode) => (
+              <Radio
+                key={mode}
                 name="update-mode"
-                checked={state.updateMode === 'fill-empty'}
-                onChange={mode('fill-empty')}
+                checked={state.updateMode === mode}
+                label={t(mode === 'fill-empty' ? 'fillEmpty' : 'overwrite')}
+                onPick={() => dispatch({ type: 'updateModeChosen', mode })}
               />
-              {t('fillEmpty')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="update-mode"
-                checked={state.updateMode === 'overwrite'}
-                onChange={mode('overwrite')}
-              />
-              {t('overwrite')}
-            </label>
+            ))}
           </div>
           {changes.length === 0 ? (
             <p class="help">{t('noChanges')}</p>
@@ -86,5 +70,14 @@ export function UpdateChoice({ provider, state, changes, dispatch }: Props) {
         </div>
       )}
     </fieldset>
+  );
+}
+
+function Radio(props: { name: string; checked: boolean; label: string; onPick: () => void }) {
+  return (
+    <label>
+      <input type="radio" name={props.name} checked={props.checked} onChange={props.onPick} />
+      {props.label}
+    </label>
   );
 }
