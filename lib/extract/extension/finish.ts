@@ -95,7 +95,13 @@ function siteEmployer(url: string, siteName: string | null, dominant: string | n
     label === '' ||
     c.emails.some((e) => {
       const domain = e.split('@')[1] ?? '';
-      return domain.includes(label) || domain === dominant;
+      // riteh.uniri.hr on ailab-riteh.github.io: a part of the address names the site, or the site the address.
+      const parts = domain.split('.').slice(0, -1);
+      return (
+        domain.includes(label) ||
+        domain === dominant ||
+        parts.some((p) => p.length >= 4 && label.split('-').includes(p))
+      );
     })
       ? siteName
       : null;

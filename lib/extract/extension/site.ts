@@ -32,7 +32,7 @@ export function siteFacts(
     legal.find((n) => sameAsHost(n, host)) ??
     anywhere.find((n) => sameAsHost(n, host)) ??
     raw.metaSiteName ??
-    titleParts.slice(1).find((t) => sameAsHost(t, host)) ??
+    titleParts.find((t) => sameAsHost(t, host)) ??
     legal[0] ??
     copyrightHolder(footerText) ??
     titleSuffix(raw.title);
@@ -62,7 +62,14 @@ function legalNames(text: string): string[] {
   return [...text.replace(/\s+/g, ' ').matchAll(LEGAL_NAME)].map((m) => (m[1] ?? '').trim()).filter(Boolean);
 }
 
-/** "altamiraconsultores" for https://www.altamiraconsultores.es/, "bellfontainehealth" for …bellfontainehealth.org. */
+/**
+ * Hosting domains that give each site its own subdomain (the private section of the Public Suffix List, its most
+ * used entries: the full list is a 136 KB library, too heavy for a popup that wants to open fast).
+ */
+const HOSTED_SITE =
+  /^(?:www\.)?((?:[a-z0-9-]+\.)*[a-z0-9-]+)\.(?:github\.io|gitlab\.io|netlify\.app|vercel\.app|pages\.dev|web\.app|firebaseapp\.com|herokuapp\.com|wordpress\.com|blogspot\.com|wixsite\.com|squarespace\.com|webflow\.io|readthedocs\.io|azurewebsites\.net|glitch\.me|surge\.sh|neocities\.org|weebly\.com|carrd\.co|notion\.site|framer\.website)$/;
+
+/** "altamiraconsultores" for https://www.altamiraconsultores.es/, "bellfontainehealth" for …bellfontainehealth.org, "finkametals" for finkametals.github.io. */
 export function hostLabel(url: string): string {
   let host = '';
   try {
@@ -70,6 +77,9 @@ export function hostLabel(url: string): string {
   } catch {
     return '';
   }
+  // A site hosted under its own name on a hosting domain (finkametals.github.io): the name is the site's.
+  const hosted = HOSTED_SITE.exec(host);
+  if (hosted?.[1]) return hosted[1].split('.').pop() ?? '';
   const labels = host.split('.').filter((l) => l !== 'www');
   if (labels.length >= 3 && /^(co|com|org|net|ac|gov|edu|or|ne|go)$/.test(labels[labels.length - 2] ?? ''))
     labels.pop();
@@ -96,12 +106,24 @@ export function sameAsHost(name: string, label: string): boolean {
 
 function copyrightHolder(text: string): string | null {
   const match =
-    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s*$)/i.exec(
+    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s+(?:using|powered by|built with|made with|designed by|hosted (?:on|by))\b|\s*$)/i.exec(
       text,
     );
   const holder = match?.[1]?.trim();
-  return holder && !/^\d+$/.test(holder) ? holder : null;
+  if (!holder || /^\d+$/.test(holder)) return null;
+  // "© 2026 Creevey Lab, Queen's University Belfast": a lab or group names its institution after it, and the
+  // institution is whom its people work for.
+  if (UNIT.test(holder) && match?.index !== undefined) {
+    const rest = text.slice(match.index + match[0].length - 1);
+    const parent = /^,\s*([^.|·,©]{4,80}?)(?:\.|\s*[|·,]|\s+all rights|\s*$)/i.exec(rest)?.[1]?.trim();
+    if (parent && INSTITUTION.test(parent)) return parent;
+  }
+  return holder;
 }
+
+const UNIT = /\b(?:lab|laboratory|labs|group|research group|team|department|dept\.?|unit|chair|lehrstuhl|arbeitsgruppe|arbeitsgruppe)\s*$/i;
+const INSTITUTION =
+  /\b(?:university|universit(?:y|ät|at|é|à|eit|etet|ade|ad|e)|college|institute|institut|instituto|istituto|hochschule|école|school|hospital|academy|akademie|polytechnic|politecnico|centre|center)\b/i;
 
 // Words a page's title uses for the page, not for who runs it ("PLATIPUS Lab - People").
 const PAGE_WORD =

@@ -32,7 +32,10 @@ export function readPage(
   const footer = doc.querySelector('footer,[role="contentinfo"]');
   const squeeze = (text: string | null | undefined, max: number) =>
     (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
-  const siteTexts = [footer?.textContent, ...[...doc.querySelectorAll('address')].slice(0, 5).map((a) => a.textContent)]
+  const siteTexts = [
+    footer ? blockText(footer, 6000) : null,
+    ...[...doc.querySelectorAll('address')].slice(0, 5).map((a) => a.textContent),
+  ]
     .map((t) => squeeze(t, 3000))
     .filter((t) => t !== '');
   const jsonLd = withJsonLd
@@ -60,6 +63,35 @@ export function readPage(
 }
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT', 'OPTION']);
+const BLOCK = /^(?:P|DIV|LI|TD|TH|DT|DD|H[1-6]|SECTION|ARTICLE|ADDRESS|UL|OL|TABLE|TR|NAV|ASIDE|HEADER|FOOTER|BR)$/;
+
+/**
+ * A block's text with " · " where one of its blocks (or source lines of elements) ends and the next begins:
+ * "© 2026 Creevey Lab, Queen's University Belfast" and "Built with Hugo" on two lines do not read as one.
+ */
+function blockText(root: Element, max: number): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 1 | 4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  let text = '';
+  let pending = false;
+  for (let node = walker.nextNode(); node !== null && text.length < max; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      if (BLOCK.test(node.nodeName)) pending = true;
+      continue;
+    }
+    const parent = node.parentNode;
+    if (parent && SKIPPED.has(parent.nodeName)) continue;
+    const value = node.nodeValue ?? '';
+    if (value.trim() === '') {
+      // A line break in the source between two elements is where one line of the footer ends, mostly.
+      if (value.includes('\n')) pending = true;
+      else if (text !== '' && !text.endsWith(' ')) text += ' ';
+      continue;
+    }
+    text += pending && text !== '' ? ` · ${value}` : value;
+    pending = false;
+  }
+  return text;
+}
 
 /** The first short lines written after the page's heading: on a profile, the person's headline and employer. */
 function linesAfter(heading: Element): string[] {
