@@ -4,6 +4,10 @@ const EVENT_PAGE =
   /speaker|panel|exhibitor|aussteller|ponentes|intervenants|agenda|programme|program\b|summit|conference|konferenz|congress|line-?up|jury|judges|mentors|keynote|podcast|webinar/i;
 const ORG_WORD =
   /\b(inc|llc|ltd|gmbh|ag|sa|sas|bv|plc|corp|co|group|labs?|ventures|capital|partners|analytics|technolog(y|ies)|tech|systems|solutions|software|media|health|bank|university|universidad|universität|institute|institut|college|school|hospital|foundation|association|motors|pay|payments|energy|consulting|studio|agency|holdings|industries|networks|cloud|robotics|logistics|foods|pharma|therapeutics|insurance|fintech|digital|AI)\b/;
+// Written capitalised in a name ("Addis Ababa University", "Acme Inc."), where ORG_WORD looks for the word in
+// lower case (a department's "digital", "media" are no company).
+const INSTITUTION =
+  /\b(?:University|Universit(?:ät|at|é|à|y|eit|etet|ade|ad)|Universidad|Institute|Institut|Instituto|Istituto|College|Hospital|Foundation|Stiftung|Inc|LLC|Ltd|GmbH|Corp|PLC|Laboratory|Laboratorio)\b/u;
 const ROLE_WORD =
   /\b(head|chief|officer|director|manager|lead|vp|vice|president|founder|partner|engineer|consultant|specialist|ceo|cto|cfo|coo|cmo|student|intern|candidate|graduate|developer)\b/i;
 
@@ -29,7 +33,9 @@ export function splitRole(text: string | null, eventPage: boolean): { title: str
   if (
     comma?.[1] &&
     comma[2] &&
-    (ORG_WORD.test(comma[2]) || (eventPage && /^\p{Lu}/u.test(comma[2]) && !ROLE_WORD.test(comma[2])))
+    (ORG_WORD.test(comma[2]) ||
+      INSTITUTION.test(comma[2]) ||
+      (eventPage && /^\p{Lu}/u.test(comma[2]) && !ROLE_WORD.test(comma[2])))
   ) {
     return { title: comma[1].trim(), company: comma[2].trim() };
   }

@@ -31,7 +31,8 @@ export function siteFacts(
     jsonLd.organization ??
     legal.find((n) => sameAsHost(n, host)) ??
     anywhere.find((n) => sameAsHost(n, host)) ??
-    raw.metaSiteName ??
+    // og:site_name written as a web address ("www.kas.de") names no organisation.
+    (raw.metaSiteName && !/^(?:www\.)?[\w-]+(?:\.[\w-]+)+$/i.test(raw.metaSiteName) ? raw.metaSiteName : null) ??
     titleParts.find((t) => sameAsHost(t, host)) ??
     legal[0] ??
     copyrightHolder(footerText) ??
@@ -121,7 +122,8 @@ function copyrightHolder(text: string): string | null {
   return holder;
 }
 
-const UNIT = /\b(?:lab|laboratory|labs|group|research group|team|department|dept\.?|unit|chair|lehrstuhl|arbeitsgruppe|arbeitsgruppe)\s*$/i;
+const UNIT =
+  /\b(?:lab|laboratory|labs|group|research group|team|department|dept\.?|unit|chair|lehrstuhl|arbeitsgruppe|arbeitsgruppe)\s*$/i;
 const INSTITUTION =
   /\b(?:university|universit(?:y|ät|at|é|à|eit|etet|ade|ad|e)|college|institute|institut|instituto|istituto|hochschule|école|school|hospital|academy|akademie|polytechnic|politecnico|centre|center)\b/i;
 

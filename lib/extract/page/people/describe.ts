@@ -125,7 +125,10 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
 }
 
 function looksLikeTitle(text: string): boolean {
-  return text.length >= 2 && text.length <= 100 && !/@|https?:|www\.|\d{3}|^\+/.test(text) && !LABEL_ONLY.test(text);
+  // "Senior Researcher @ University of Trento": an at-sign between words is "at", not an address.
+  return (
+    text.length >= 2 && text.length <= 100 && !/\S@\S|https?:|www\.|\d{3}|^\+/.test(text) && !LABEL_ONLY.test(text)
+  );
 }
 
 function firstMarked(card: Element, selector: string, not: Element | null): Element | null {
