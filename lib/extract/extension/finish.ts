@@ -37,7 +37,8 @@ export function finishCapture(
   const readers = new WeakSet<Candidate>();
   const finished = candidates.map((c, i) => {
     const done = finishCandidate(c, region, eventPage);
-    if (c.declared && (done.name || done.company)) declared.add(done);
+    // A declared card with only a role (a résumé's contact card) is still the page's statement of a person.
+    if (c.declared && (done.name || done.company || done.title)) declared.add(done);
     if (i < site.people.length) readers.add(done);
     return done;
   });

@@ -15,6 +15,7 @@ const TITLE_MARK =
   '[itemprop="jobTitle"],[property="jobTitle"],.p-job-title,.title,.role,.position,.job-title,.jobtitle,[class*="role"],[class*="position"],[class*="job"]';
 const COMPANY_MARK =
   '[itemprop="worksFor"],[property="worksFor"],.p-org,.org,.company,[class*="company"],[class*="organization"],[class*="organisation"]';
+const NOT_ROLE = `${COMPANY_MARK},.summary,.p-summary,.note,.p-note,.bio,[itemprop="description"]`;
 const LABEL_ONLY =
   /^(e-?mail|mail|phone|tel(efon|ephone|éfono)?|mobile?|mobil|fax|web(site)?|linkedin|contact|kontakt|address|adresse|office|cell|móvil|t|m|f|e)\s*[.:]?$/i;
 
@@ -116,6 +117,10 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
       .replace(/[,;:]+$/, '');
     if (text === '' || /^[,–—|·()-]+$/.test(text)) continue;
     if (LABEL_ONLY.test(text) || asPersonName(text)) return null;
+    // The card's company or its summary ("Invented the World Wide Web.") is written where a role would be.
+    const holder = parentUp(node);
+    const marked = holder ? closest(holder, NOT_ROLE) : null;
+    if (marked && within(scope, marked)) return null;
     if (looksLikeTitle(text)) return text;
     // "VD, anna@…, 070-…": the role is the part before the details on the same line.
     const first = text.split(/\s*[,;|·•]\s*/)[0] ?? '';
