@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import type { Injected } from '@/lib/inject';
 import { candidatesOf } from '@/lib/popup/state';
 import { BulkResults } from './BulkResults';
 import { CandidatePicker } from './CandidatePicker';
@@ -9,8 +10,8 @@ import { ProviderSelect } from './ProviderSelect';
 import { usePopup } from './usePopup';
 
 /** The toolbar popup: the page's people, the contact form in the selected provider's fields, and the send. */
-export function Popup() {
-  const { state, dispatch, provider, values, submit, sendTicked } = usePopup();
+export function Popup({ injected }: { injected: Promise<Injected> }) {
+  const { state, dispatch, provider, values, submit, sendTicked } = usePopup(injected);
   const { capture, status, ticked } = state;
   if (capture === null) {
     return (

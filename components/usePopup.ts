@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import { captureTab } from '@/lib/capture';
+import { readCapture } from '@/lib/capture';
 import { type ContactInput, candidateToContact, displayName } from '@/lib/contact';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
 import { formToInput } from '@/lib/form';
 import { listHistory } from '@/lib/history';
 import { t } from '@/lib/i18n';
+import type { Injected } from '@/lib/inject';
 import { type SendOutcome, sendMessage } from '@/lib/messages';
 import {
   bulkReport,
@@ -23,9 +24,9 @@ import { loadSettings, saveSettings } from '@/lib/settings';
 /**
  * The popup's store (lib/popup/state.ts) and what it asks of the browser: reading the page, the account's
  * custom fields, whether the person is known, keeping a draft, sending. Components get the state, a dispatch and
- * the two sends.
+ * the two sends. The page's reading began before this loaded (entrypoints/popup/main.tsx): `injected`.
  */
-export function usePopup() {
+export function usePopup(injected: Promise<Injected>) {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Stops following the outcome of the last send in storage. */
@@ -36,7 +37,7 @@ export function usePopup() {
     void (async () => {
       const settings = await loadSettings();
       const [capture, accounts] = await Promise.all([
-        captureTab({ region: settings.region }),
+        injected.then((result) => readCapture(result, { region: settings.region })),
         sendMessage({ type: 'accounts.list' }),
       ]);
       const connected = accounts.ok ? accounts.value.map((a) => a.providerId).filter((id) => getProvider(id)) : [];

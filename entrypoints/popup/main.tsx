@@ -1,5 +1,16 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { t } from '@/lib/i18n';
+import { injectExtractor } from '@/lib/inject';
 import '@/components/styles.css';
 
-render(<Popup />, document.getElementById('app') as HTMLElement);
+// The first paint is this shell: the page is being read (the extraction script starts at once) while the form,
+// the providers and the phone metadata load. What it imports is what the popup needs before anything shows.
+const root = document.getElementById('app') as HTMLElement;
+const injected = injectExtractor();
+render(
+  <main class="popup">
+    <p role="status">{t('readingPage')}</p>
+  </main>,
+  root,
+);
+void import('@/components/Popup').then(({ Popup }) => render(<Popup injected={injected} />, root));
