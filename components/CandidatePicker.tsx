@@ -9,21 +9,49 @@ interface Props {
   /** The people ticked for a bulk send. */
   ticked: ReadonlySet<number>;
   onTick: (index: number) => void;
+  onTickAll: (all: boolean) => void;
+  /** Enter in the list: send the ticked people, or the one in the form. */
+  onEnter: () => void;
 }
 
-/** The people found on the page, best first; picking one fills the form. */
-export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick }: Props) {
+/** An organisation's own entry: no person's name, the organisation's. */
+const isOrganisation = (c: Candidate) => c.name === null && c.company !== null;
+
+function nameOf(c: Candidate): string {
+  return c.name?.full ?? c.company ?? c.emails[0] ?? (c.phones[0] ? readablePhone(c.phones[0].e164) : t('unnamed'));
+}
+
+/**
+ * The people found on the page, best first. Picking a row fills the form; ticks are for sending several at once.
+ * Each row reads at a glance: the name (an organisation marked as one), title · company, and its channels.
+ */
+export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick, onTickAll, onEnter }: Props) {
   return (
-    <fieldset class="candidates">
+    <fieldset
+      class="candidates"
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' || (event.target as HTMLElement).tagName === 'BUTTON') return;
+        event.preventDefault();
+        onEnter();
+      }}
+    >
       <legend>{t('peopleOnPage', candidates.length)}</legend>
+      <div class="tick-bar">
+        <span>{t('nTicked', ticked.size, candidates.length)}</span>
+        <button type="button" class="link" onClick={() => onTickAll(true)} disabled={ticked.size === candidates.length}>
+          {t('selectAll')}
+        </button>
+        <button type="button" class="link" onClick={() => onTickAll(false)} disabled={ticked.size === 0}>
+          {t('selectNone')}
+        </button>
+      </div>
       <ul>
         {candidates.map((c, i) => {
-          const name = c.name?.full ?? c.emails[0] ?? (c.phones[0] ? readablePhone(c.phones[0].e164) : t('unnamed'));
-          const detail = [c.title, c.emails[0], c.phones[0] ? readablePhone(c.phones[0].e164) : null]
-            .filter(Boolean)
-            .join(' · ');
+          const name = nameOf(c);
+          const org = isOrganisation(c);
+          const about = [c.title, org ? null : c.company].filter(Boolean).join(' · ');
           return (
-            <li key={`${name}-${i}`}>
+            <li key={`${name}-${i}`} class={org ? 'org' : 'person'}>
               <label>
                 <input
                   type="radio"
@@ -32,8 +60,16 @@ export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick
                   onChange={() => onSelect(i)}
                   aria-label={name}
                 />
-                <span class="who">{name}</span>
-                <span class="detail">{detail}</span>
+                <span class="who">
+                  {name}
+                  {org && <span class="badge">{t('organisation')}</span>}
+                </span>
+                {about && <span class="detail">{about}</span>}
+                <span class="channels" title={t('channelCounts', c.emails.length, c.phones.length)}>
+                  {c.emails.length > 0 && <span aria-hidden="true">✉ {c.emails.length}</span>}
+                  {c.phones.length > 0 && <span aria-hidden="true">☎ {c.phones.length}</span>}
+                  <span class="visually-hidden">{t('channelCounts', c.emails.length, c.phones.length)}</span>
+                </span>
               </label>
               <input
                 type="checkbox"

@@ -49,6 +49,8 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
           onSelect={(index) => dispatch({ type: 'picked', index })}
           ticked={ticked}
           onTick={(index) => dispatch({ type: 'tickToggled', index })}
+          onTickAll={(all) => dispatch({ type: all ? 'tickedAll' : 'tickedNone' })}
+          onEnter={() => (ticked.size > 0 ? void sendTicked() : void submit())}
         />
       )}
       {ticked.size > 0 && (

@@ -82,6 +82,9 @@ export type PopupEvent =
   | { type: 'idPasted'; text: string }
   | { type: 'updateModeChosen'; mode: UpdateMode }
   | { type: 'tickToggled'; index: number }
+  /** Every person of the list ticked, or none. */
+  | { type: 'tickedAll' }
+  | { type: 'tickedNone' }
   | { type: 'formRejected'; errors: FormErrors; text: string }
   | { type: 'providerRejected'; errors: Record<string, string>; text: string }
   /** The send was refused before anything left (an update without an id, an id that cannot be one). */
@@ -192,6 +195,10 @@ export function reduce(state: PopupState, event: PopupEvent): PopupState {
       else ticked.add(event.index);
       return { ...state, ticked };
     }
+    case 'tickedAll':
+      return { ...state, ticked: new Set(candidatesOf(state).map((_, i) => i)) };
+    case 'tickedNone':
+      return { ...state, ticked: new Set() };
     case 'formRejected':
       return { ...state, errors: event.errors, status: { kind: 'error', text: event.text, next: null } };
     case 'providerRejected':

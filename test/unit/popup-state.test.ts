@@ -106,6 +106,8 @@ describe('the popup’s store', () => {
     const bad = { ...good, lines: [{ name: 'A', text: '', error: true }] };
     expect(run([bad], ticked).ticked.size).toBe(2);
     expect(run([bad], ticked).status).toMatchObject({ kind: 'error', next: null });
+    expect([...run([{ type: 'tickedNone' }, { type: 'tickedAll' }], ticked).ticked]).toEqual([0, 1]);
+    expect(run([{ type: 'tickedNone' }], ticked).ticked.size).toBe(0);
   });
 });
 
