@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { Injected } from '@/lib/inject';
-import { candidatesOf } from '@/lib/popup/state';
+import { provenanceOf } from '@/lib/popup/provenance';
+import { candidatesOf, pageUrl } from '@/lib/popup/state';
 import { BulkResults } from './BulkResults';
 import { CandidatePicker } from './CandidatePicker';
 import { ContactFormFields } from './ContactFormFields';
@@ -21,6 +22,7 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
     );
   }
   const candidates = candidatesOf(state);
+  const picked = candidates[state.selected];
   const busy = status.kind === 'saving';
   const openSettings = () => void browser.runtime.openOptionsPage();
   return (
@@ -61,6 +63,7 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
         </div>
       )}
       <BulkResults lines={state.bulkResults} />
+      {picked && state.readAt && <p class="provenance">{provenanceOf(picked, pageUrl(state), state.readAt)}</p>}
       <form
         onSubmit={(e) => {
           e.preventDefault();

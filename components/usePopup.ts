@@ -46,6 +46,7 @@ export function usePopup(injected: Promise<Injected>) {
       dispatch({
         type: 'loaded',
         capture,
+        at: new Date(),
         connected,
         defaults: settings.defaults,
         lastProvider: settings.lastProvider,

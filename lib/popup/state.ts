@@ -33,6 +33,8 @@ export interface BulkLine {
 export interface PopupState {
   /** null until the page was read. */
   capture: CaptureOutcome | null;
+  /** When the page was read (what the form says about where its values came from). */
+  readAt: Date | null;
   connected: string[];
   /** Settings' defaults per provider. */
   defaults: Record<string, Record<string, unknown>>;
@@ -64,6 +66,7 @@ export type PopupEvent =
   | {
       type: 'loaded';
       capture: CaptureOutcome;
+      at: Date;
       connected: string[];
       defaults: PopupState['defaults'];
       lastProvider: string;
@@ -97,6 +100,7 @@ export type PopupEvent =
 export function initialState(): PopupState {
   return {
     capture: null,
+    readAt: null,
     connected: [],
     defaults: {},
     selected: 0,
@@ -147,6 +151,7 @@ export function reduce(state: PopupState, event: PopupEvent): PopupState {
       return {
         ...state,
         capture,
+        readAt: event.at,
         connected,
         defaults: event.defaults,
         providerId,

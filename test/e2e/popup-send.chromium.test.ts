@@ -87,33 +87,6 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     await popup.close();
   });
 
-  // Issue 17: a list that reads at a glance, Select all / Select none with a count, Enter sends the ticked.
-  it('reads each row at a glance, selects all, and sends every ticked person with Enter, one outcome each', async () => {
-    const popup = await openPopup();
-    const list = popup.getByRole('group', { name: /People on this page/ });
-    await list.getByText('0 of 6 ticked').waitFor();
-    // A row: the name, title · company, and the channels (read out as counts).
-    const priya = popup.locator('li', { has: popup.getByRole('radio', { name: 'Priya Sharma' }) });
-    expect(await priya.textContent()).toMatch(/Customer Success Lead[^·]* · Northwind Robotics/);
-    expect(await priya.textContent()).toContain('1 e-mail(s), 1 phone(s)');
-    // The organisation's own entry is marked as one.
-    expect(await popup.locator('li.org').getByText('Organisation').count()).toBe(1);
-    await list.getByRole('button', { name: 'Select all' }).click();
-    await list.getByText('6 of 6 ticked').waitFor();
-    expect(await popup.getByRole('checkbox', { checked: true }).count()).toBe(6);
-    await list.getByRole('button', { name: 'Select none' }).click();
-    await list.getByText('0 of 6 ticked').waitFor();
-    await list.getByRole('button', { name: 'Select all' }).click();
-    await popup.getByRole('checkbox', { name: 'Include Priya Sharma in a bulk send' }).focus();
-    await popup.keyboard.press('Enter');
-    const outcomes = popup.getByRole('list', { name: 'Outcome per contact' }).getByRole('listitem');
-    await expect.poll(() => outcomes.count(), { timeout: 15_000 }).toBe(6);
-    const texts = await outcomes.allTextContents();
-    for (const name of ['Jane Q. Doe', 'Ana García Márquez', 'Priya Sharma', 'Tomás Okafor', 'Lukas Meyer'])
-      expect(texts.some((t) => t.includes(name))).toBe(true);
-    await popup.close();
-  });
-
   it('sends several ticked people in one go, each with its own outcome', async () => {
     const popup = await openPopup();
     for (const name of ['Ana García Márquez', 'Priya Sharma', 'Lukas Meyer']) {
@@ -208,6 +181,34 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     expect(mock.records('routera')).toEqual([
       expect.objectContaining({ first_name: 'Tomás', job_title: 'Head of Marketing', company: 'Northwind Robotics' }),
     ]);
+    await popup.close();
+  });
+  // Issue 17: a list that reads at a glance, Select all / Select none with a count, Enter sends the ticked.
+  it('reads each row at a glance, selects all, and sends every ticked person with Enter, one outcome each', async () => {
+    const popup = await openPopup();
+    const list = popup.getByRole('group', { name: /People on this page/ });
+    await list.getByText('0 of 6 ticked').waitFor();
+    // A row: the name, title · company, and the channels (read out as counts).
+    const priya = popup.locator('li', { has: popup.getByRole('radio', { name: 'Priya Sharma' }) });
+    expect(await priya.textContent()).toMatch(/Customer Success Lead[^·]* · Northwind Robotics/);
+    expect(await priya.textContent()).toContain('1 e-mail(s), 1 phone(s)');
+    // Where the picked person's details came from, and when the page was read.
+    expect(await popup.locator('.provenance').textContent()).toMatch(/^Found on 127\.0\.0\.1:\d+ in .+, read at \d/);
+    // The organisation's own entry is marked as one.
+    expect(await popup.locator('li.org').getByText('Organisation').count()).toBe(1);
+    await list.getByRole('button', { name: 'Select all' }).click();
+    await list.getByText('6 of 6 ticked').waitFor();
+    expect(await popup.getByRole('checkbox', { checked: true }).count()).toBe(6);
+    await list.getByRole('button', { name: 'Select none' }).click();
+    await list.getByText('0 of 6 ticked').waitFor();
+    await list.getByRole('button', { name: 'Select all' }).click();
+    await popup.getByRole('checkbox', { name: 'Include Priya Sharma in a bulk send' }).focus();
+    await popup.keyboard.press('Enter');
+    const outcomes = popup.getByRole('list', { name: 'Outcome per contact' }).getByRole('listitem');
+    await expect.poll(() => outcomes.count(), { timeout: 15_000 }).toBe(6);
+    const texts = await outcomes.allTextContents();
+    for (const name of ['Jane Q. Doe', 'Ana García Márquez', 'Priya Sharma', 'Tomás Okafor', 'Lukas Meyer'])
+      expect(texts.some((t) => t.includes(name))).toBe(true);
     await popup.close();
   });
 });

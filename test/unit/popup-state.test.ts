@@ -3,6 +3,7 @@ import type { CaptureOutcome } from '@/lib/capture';
 import type { Candidate } from '@/lib/capture-result';
 import type { SendOutcome } from '@/lib/messages';
 import { bulkReport, outcomeEvent, planBulk, planSend } from '@/lib/popup/plan';
+import { provenanceOf } from '@/lib/popup/provenance';
 import { initialState, type PopupEvent, type PopupState, reduce } from '@/lib/popup/state';
 import { getProvider } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
@@ -35,6 +36,7 @@ const run = (events: PopupEvent[], from: PopupState = initialState()) => events.
 
 const loaded = (extra: Partial<Extract<PopupEvent, { type: 'loaded' }>> = {}): PopupEvent => ({
   type: 'loaded',
+  at: new Date('2026-12-02T09:41:00Z'),
   capture: capture([person('Jane Doe', 'jane@acme.example'), person('Raj Patel', 'raj@acme.example')]),
   connected: ['openphone'],
   defaults: {},
@@ -190,5 +192,16 @@ describe('the plan of a send', () => {
       ['Raj Patel', true],
     ]);
     expect(lines[1]?.text).toContain('no answer');
+  });
+});
+
+describe('where a value came from', () => {
+  it('names the page, the kinds of source in words, and when the page was read', () => {
+    const c = {
+      ...person('Jane Doe', 'jane@acme.example'),
+      sources: ['mailto', 'json-ld', 'tel'] as Candidate['sources'],
+    };
+    const said = provenanceOf(c, 'https://acme.example/team', new Date(2026, 11, 2, 9, 41), 'en-GB');
+    expect(said).toBe('Found on acme.example in a mailto or tel link and the page’s structured data, read at 09:41.');
   });
 });
