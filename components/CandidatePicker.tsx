@@ -1,6 +1,7 @@
 import type { Candidate } from '@/lib/capture-result';
 import { readablePhone } from '@/lib/form';
 import { t } from '@/lib/i18n';
+import { knownText } from '@/lib/provider-form';
 
 interface Props {
   candidates: Candidate[];
@@ -10,6 +11,10 @@ interface Props {
   ticked: ReadonlySet<number>;
   onTick: (index: number) => void;
   onTickAll: (all: boolean) => void;
+  /** Per row, when the person is already in the selected provider (or the address book). */
+  known: Array<{ since: string | null } | null>;
+  /** The selected provider's name, or null for the address book. */
+  target: string | null;
   /** Enter in the list: send the ticked people, or the one in the form. */
   onEnter: () => void;
 }
@@ -25,7 +30,8 @@ function nameOf(c: Candidate): string {
  * The people found on the page, best first. Picking a row fills the form; ticks are for sending several at once.
  * Each row reads at a glance: the name (an organisation marked as one), title · company, and its channels.
  */
-export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick, onTickAll, onEnter }: Props) {
+export function CandidatePicker(props: Props) {
+  const { candidates, selected, onSelect, ticked, onTick, onTickAll, onEnter } = props;
   return (
     <fieldset
       class="candidates"
@@ -65,6 +71,11 @@ export function CandidatePicker({ candidates, selected, onSelect, ticked, onTick
                   {org && <span class="badge">{t('organisation')}</span>}
                 </span>
                 {about && <span class="detail">{about}</span>}
+                {props.known[i] && (
+                  <span class="known-row">
+                    {props.target ? knownText(props.target, props.known[i]?.since ?? null) : t('inBookAlready')}
+                  </span>
+                )}
                 <span class="channels" title={t('channelCounts', c.emails.length, c.phones.length)}>
                   {c.emails.length > 0 && <span aria-hidden="true">✉ {c.emails.length}</span>}
                   {c.phones.length > 0 && <span aria-hidden="true">☎ {c.phones.length}</span>}

@@ -52,6 +52,8 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
           ticked={ticked}
           onTick={(index) => dispatch({ type: 'tickToggled', index })}
           onTickAll={(all) => dispatch({ type: all ? 'tickedAll' : 'tickedNone' })}
+          known={state.knownRows}
+          target={provider?.label ?? null}
           onEnter={() => (ticked.size > 0 ? void sendTicked() : void submit())}
         />
       )}

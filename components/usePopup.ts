@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { listContacts } from '@/lib/address-book';
 import { readCapture } from '@/lib/capture';
 import { type ContactInput, candidateToContact, displayName } from '@/lib/contact';
 import { clearDraft, loadDraft, saveDraft } from '@/lib/drafts';
@@ -10,6 +11,8 @@ import { type SendOutcome, sendMessage } from '@/lib/messages';
 import {
   bulkReport,
   currentFromHistory,
+  knownRowsIn,
+  knownRowsInBook,
   outcomeEvent,
   planBulk,
   planSend,
@@ -87,6 +90,19 @@ export function usePopup(injected: Promise<Injected>) {
       if (reply.ok) dispatch({ type: 'customFieldsRead', defs: reply.value });
     });
   }, [provider?.id]);
+
+  // Which rows of the list are already in the provider (our history) or in the address book.
+  useEffect(() => {
+    const people = candidatesOf(state);
+    if (people.length === 0) return;
+    const providerId = state.providerId;
+    void (async () => {
+      const rows = provider
+        ? knownRowsIn(await listHistory(), provider.id, people)
+        : knownRowsInBook(await listContacts(), people);
+      dispatch({ type: 'rowsKnown', providerId, rows });
+    })();
+  }, [state.providerId, state.capture, state.bulkResults]);
 
   // Is this person already in the provider (our history, then a lookup by our external id)?
   const channels = checked.ok

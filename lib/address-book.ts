@@ -57,7 +57,8 @@ export function deleteContact(id: string): Promise<boolean> {
   });
 }
 
-function isSamePerson(c: Contact, input: ContactInput): boolean {
+/** The same person: a shared e-mail or phone. */
+export function isSamePerson(c: Contact, input: Pick<ContactInput, 'emails' | 'phones'>): boolean {
   return (
     c.emails.some((e) => input.emails.includes(e)) ||
     c.phones.some((p) => input.phones.some((q) => q.value === p.value))

@@ -1,7 +1,8 @@
+import { isSamePerson } from '../address-book';
 import type { Candidate } from '../capture-result';
-import { type ContactInput, candidateToContact, displayName, emptyContactInput } from '../contact';
+import { type Contact, type ContactInput, candidateToContact, displayName, emptyContactInput } from '../contact';
 import { formSoFar, formToInput } from '../form';
-import type { SendRecord } from '../history';
+import { knownIn, type SendRecord } from '../history';
 import { t } from '../i18n';
 import type { Message, SendOutcome } from '../messages';
 import {
@@ -172,4 +173,19 @@ export function currentFromHistory(
     },
     {},
   );
+}
+
+/** For each row of the list, the contact it already is in the provider, by our history of deliveries. */
+export function knownRowsIn(records: SendRecord[], providerId: string, people: Candidate[]): Array<Known | null> {
+  return people.map((c) => knownIn(records, providerId, { emails: c.emails, phones: c.phones.map((p) => p.e164) }));
+}
+
+/** For each row of the list, the address book's contact it already is (same e-mail or phone). */
+export function knownRowsInBook(contacts: Contact[], people: Candidate[]): Array<Known | null> {
+  return people.map((c) => {
+    const found = contacts.find((k) =>
+      isSamePerson(k, { emails: c.emails, phones: c.phones.map((p) => ({ value: p.e164, type: p.type })) }),
+    );
+    return found ? { remoteId: found.id, since: found.createdAt } : null;
+  });
 }

@@ -57,6 +57,8 @@ export interface PopupState {
   pastedId: string;
   updateMode: UpdateMode;
   ticked: ReadonlySet<number>;
+  /** For each row of the list, the person as the selected provider (or the address book) already has them. */
+  knownRows: Array<Known | null>;
   bulkResults: BulkLine[];
   /** Counts the user's edits that a draft keeps (form, pick, provider, provider fields); 0: nothing to keep. */
   edits: number;
@@ -86,6 +88,7 @@ export type PopupEvent =
   | { type: 'updateModeChosen'; mode: UpdateMode }
   | { type: 'tickToggled'; index: number }
   /** Every person of the list ticked, or none. */
+  | { type: 'rowsKnown'; providerId: string; rows: Array<Known | null> }
   | { type: 'tickedAll' }
   | { type: 'tickedNone' }
   | { type: 'formRejected'; errors: FormErrors; text: string }
@@ -119,6 +122,7 @@ export function initialState(): PopupState {
     pastedId: '',
     updateMode: 'fill-empty',
     ticked: new Set(),
+    knownRows: [],
     bulkResults: [],
     edits: 0,
   };
@@ -175,6 +179,7 @@ export function reduce(state: PopupState, event: PopupEvent): PopupState {
         providerErrors: {},
         bulkResults: [],
         customDefs: [],
+        knownRows: [],
       });
     case 'overridden':
       return edited(state, { overrides: { ...state.overrides, [event.key]: event.value } });
@@ -200,6 +205,9 @@ export function reduce(state: PopupState, event: PopupEvent): PopupState {
       else ticked.add(event.index);
       return { ...state, ticked };
     }
+    case 'rowsKnown':
+      // An answer for a provider no longer selected says nothing about this one.
+      return event.providerId === state.providerId ? { ...state, knownRows: event.rows } : state;
     case 'tickedAll':
       return { ...state, ticked: new Set(candidatesOf(state).map((_, i) => i)) };
     case 'tickedNone':

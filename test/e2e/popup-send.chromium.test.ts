@@ -186,6 +186,7 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
   // Issue 17: a list that reads at a glance, Select all / Select none with a count, Enter sends the ticked.
   it('reads each row at a glance, selects all, and sends every ticked person with Enter, one outcome each', async () => {
     const popup = await openPopup();
+    await popup.getByLabel('Send to').selectOption('openphone');
     const list = popup.getByRole('group', { name: /People on this page/ });
     await list.getByText('0 of 6 ticked').waitFor();
     // A row: the name, title · company, and the channels (read out as counts).
@@ -210,5 +211,12 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     for (const name of ['Jane Q. Doe', 'Ana García Márquez', 'Priya Sharma', 'Tomás Okafor', 'Lukas Meyer'])
       expect(texts.some((t) => t.includes(name))).toBe(true);
     await popup.close();
+    // Opened again: each row says the person is already in OpenPhone, and picking one makes update the default.
+    const again = await openPopup();
+    const row = again.locator('li', { has: again.getByRole('radio', { name: 'Priya Sharma' }) });
+    await expect.poll(() => row.textContent()).toMatch(/In OpenPhone since|Already in OpenPhone/);
+    await again.getByRole('radio', { name: 'Priya Sharma' }).check();
+    await expect.poll(() => again.getByRole('radio', { name: 'Update it' }).isChecked()).toBe(true);
+    await again.close();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureOutcome } from '@/lib/capture';
 import type { Candidate } from '@/lib/capture-result';
 import type { SendOutcome } from '@/lib/messages';
-import { bulkReport, outcomeEvent, planBulk, planSend } from '@/lib/popup/plan';
+import { bulkReport, knownRowsIn, outcomeEvent, planBulk, planSend } from '@/lib/popup/plan';
 import { provenanceOf } from '@/lib/popup/provenance';
 import { initialState, type PopupEvent, type PopupState, reduce } from '@/lib/popup/state';
 import { getProvider } from '@/lib/providers/index';
@@ -203,5 +203,39 @@ describe('where a value came from', () => {
     };
     const said = provenanceOf(c, 'https://acme.example/team', new Date(2026, 11, 2, 9, 41), 'en-GB');
     expect(said).toBe('Found on acme.example in a mailto or tel link and the page’s structured data, read at 09:41.');
+  });
+});
+
+describe('rows already known', () => {
+  it('by our history of deliveries to the selected provider, and only for that provider', () => {
+    const people = [person('Jane Doe', 'jane@acme.example'), person('Raj Patel', 'raj@acme.example')];
+    const record = {
+      id: 'h1',
+      providerId: 'openphone',
+      action: 'create' as const,
+      remoteId: 'OP7',
+      externalId: null,
+      name: 'Raj Patel',
+      emails: ['RAJ@acme.example'],
+      phones: [],
+      at: '2026-11-20T10:00:00.000Z',
+      outcome: 'delivered' as const,
+      error: null,
+    };
+    const rows = knownRowsIn([record], 'openphone', people);
+    expect(rows).toEqual([null, { remoteId: 'OP7', since: '2026-11-20T10:00:00.000Z' }]);
+    expect(knownRowsIn([record], 'vixiees', people)).toEqual([null, null]);
+    const state = run([loaded(), { type: 'rowsKnown', providerId: 'openphone', rows }]);
+    expect(state.knownRows).toEqual(rows);
+    // An answer for the provider no longer selected is dropped.
+    expect(
+      run(
+        [
+          { type: 'providerChosen', providerId: 'local' },
+          { type: 'rowsKnown', providerId: 'openphone', rows },
+        ],
+        state,
+      ).knownRows,
+    ).toEqual([]);
   });
 });
