@@ -47,4 +47,21 @@ describe('the popup on real pages (Chromium)', () => {
     expect(await popup.getByLabel('Company').inputValue()).toBe('Mozilla Foundation');
     await popup.close();
   });
+  // Issue 17: a team page from the real corpus at a glance (the README's screenshots are taken here too).
+  it.each(['light', 'dark'] as const)(
+    'a real team page lists each person with role · company and channels (%s)',
+    async (colorScheme) => {
+      const popup = await popupOn('real/d-team-correlaid-nl.html');
+      await popup.emulateMedia({ colorScheme });
+      await popup.setViewportSize({ width: 400, height: 640 });
+      const list = popup.getByRole('group', { name: /People on this page/ });
+      await list.getByRole('button', { name: 'Select all' }).waitFor();
+      const first = list.getByRole('listitem').first();
+      expect(await first.textContent()).toMatch(/ · CorrelAid Netherlands/);
+      expect(await first.textContent()).toMatch(/\d e-mail\(s\), \d phone\(s\)/);
+      const folder = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : '.output/screenshots';
+      await popup.screenshot({ path: `${folder}/popup-real-team-${colorScheme}.png` });
+      await popup.close();
+    },
+  );
 });
