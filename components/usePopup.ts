@@ -38,14 +38,16 @@ export function usePopup(injected: Promise<Injected>) {
 
   useEffect(() => {
     void (async () => {
+      // The worker's answer is asked for at once; the page's people need the region from the settings.
+      const listed = sendMessage({ type: 'accounts.list' });
       const settings = await loadSettings();
-      const [capture, accounts] = await Promise.all([
-        injected.then((result) => readCapture(result, { region: settings.region })),
-        sendMessage({ type: 'accounts.list' }),
+      const capture = await injected.then((result) => readCapture(result, { region: settings.region }));
+      const url = capture.ok ? capture.result.url : '';
+      const [accounts, draft] = await Promise.all([
+        listed,
+        capture.tabId !== null ? loadDraft(capture.tabId, url) : null,
       ]);
       const connected = accounts.ok ? accounts.value.map((a) => a.providerId).filter((id) => getProvider(id)) : [];
-      const url = capture.ok ? capture.result.url : '';
-      const draft = capture.tabId !== null ? await loadDraft(capture.tabId, url) : null;
       dispatch({
         type: 'loaded',
         capture,
