@@ -1,6 +1,8 @@
+import { useState } from 'preact/hooks';
 import type { PhoneType } from '@/lib/extract/shared/types';
 import type { ContactForm, FormErrors } from '@/lib/form';
 import { t } from '@/lib/i18n';
+import { TextField } from './TextField';
 
 const PHONE_TYPE_LABELS: Record<PhoneType, string> = {
   work: 'phoneWork',
@@ -19,6 +21,16 @@ interface Props {
 /** The local address book's fields; every value is rendered as text, never as markup. */
 export function ContactFormFields({ form, errors, onChange }: Props) {
   const set = <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => onChange({ ...form, [key]: value });
+  // A form sized to the person: the first e-mail and phone, the rest behind "+N more" (open when one needs a look).
+  const [open, setOpen] = useState({ emails: false, phones: false });
+  const shown = (key: 'emails' | 'phones') =>
+    open[key] || Object.keys(errors).some((k) => k.startsWith(`${key}.`) && k !== `${key}.0`) ? form[key].length : 1;
+  const more = (key: 'emails' | 'phones') =>
+    form[key].length > shown(key) && (
+      <button type="button" class="link" onClick={() => setOpen({ ...open, [key]: true })}>
+        {t('nMore', form[key].length - shown(key))}
+      </button>
+    );
   return (
     <div class="fields">
       <div class="row">
@@ -57,7 +69,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
           autoComplete="organization-title"
         />
       </div>
-      {form.emails.map((email, i) => (
+      {form.emails.slice(0, shown('emails')).map((email, i) => (
         <TextField
           key={`email-${i}`}
           id={`email-${i}`}
@@ -82,10 +94,18 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
           }
         />
       ))}
-      <button type="button" class="link" onClick={() => set('emails', [...form.emails, ''])}>
+      {more('emails')}
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          setOpen({ ...open, emails: true });
+          set('emails', [...form.emails, '']);
+        }}
+      >
         {t('addEmail')}
       </button>
-      {form.phones.map((phone, i) => (
+      {form.phones.slice(0, shown('phones')).map((phone, i) => (
         <div class="row phone" key={`phone-${i}`}>
           <TextField
             id={`phone-${i}`}
@@ -130,7 +150,15 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
           </label>
         </div>
       ))}
-      <button type="button" class="link" onClick={() => set('phones', [...form.phones, { value: '', type: 'work' }])}>
+      {more('phones')}
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          setOpen({ ...open, phones: true });
+          set('phones', [...form.phones, { value: '', type: 'work' }]);
+        }}
+      >
         {t('addPhone')}
       </button>
       <TextField
@@ -145,55 +173,6 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         <span>{t('notes')}</span>
         <textarea id="notes" rows={2} value={form.notes} onInput={(e) => set('notes', e.currentTarget.value)} />
       </label>
-    </div>
-  );
-}
-
-interface TextFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  error: string | undefined;
-  onInput: (value: string) => void;
-  onRemove?: (() => void) | undefined;
-  type?: 'text' | 'email' | 'tel' | 'url';
-  autoComplete?: string;
-}
-
-function TextField({
-  id,
-  label,
-  value,
-  error,
-  onInput,
-  onRemove,
-  type = 'text',
-  autoComplete = 'off',
-}: TextFieldProps) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <div class="with-action">
-        <input
-          id={id}
-          type={type as 'text'}
-          value={value}
-          autoComplete={autoComplete}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
-        {onRemove && (
-          <button type="button" class="icon" aria-label={t('removeField', label.toLowerCase())} onClick={onRemove}>
-            ×
-          </button>
-        )}
-      </div>
-      {error && (
-        <span class="error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
     </div>
   );
 }

@@ -64,4 +64,17 @@ describe('the popup on real pages (Chromium)', () => {
       await popup.close();
     },
   );
+  // Issue 17: a newspaper's contact block has many numbers; the form shows the first and keeps the rest behind
+  // "+N more" (they are still sent), until asked for.
+  it('sizes the form to the person: one e-mail and one phone shown, the rest behind "+N more"', async () => {
+    const popup = await popupOn('real/m-kaieteurnews-essequibo.html');
+    const phones = () => popup.getByRole('textbox', { name: /^Phone( \d+)?$/ }).count();
+    await expect.poll(phones).toBe(1);
+    const more = popup.getByRole('button', { name: /^\+\d+ more$/ });
+    expect(await more.count()).toBeGreaterThanOrEqual(1);
+    const hidden = Number((await more.last().textContent())?.match(/\d+/)?.[0]);
+    await more.last().click();
+    await expect.poll(phones).toBe(1 + hidden);
+    await popup.close();
+  });
 });
