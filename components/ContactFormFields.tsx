@@ -31,6 +31,19 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         {t('nMore', form[key].length - shown(key))}
       </button>
     );
+  /** "Add email": the list opens, so the new empty field is seen. */
+  const add = (key: 'emails' | 'phones', label: string, append: () => void) => (
+    <button
+      type="button"
+      class="link"
+      onClick={() => {
+        setOpen({ ...open, [key]: true });
+        append();
+      }}
+    >
+      {label}
+    </button>
+  );
   return (
     <div class="fields">
       <div class="row">
@@ -95,16 +108,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         />
       ))}
       {more('emails')}
-      <button
-        type="button"
-        class="link"
-        onClick={() => {
-          setOpen({ ...open, emails: true });
-          set('emails', [...form.emails, '']);
-        }}
-      >
-        {t('addEmail')}
-      </button>
+      {add('emails', t('addEmail'), () => set('emails', [...form.emails, '']))}
       {form.phones.slice(0, shown('phones')).map((phone, i) => (
         <div class="row phone" key={`phone-${i}`}>
           <TextField
@@ -151,16 +155,7 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
         </div>
       ))}
       {more('phones')}
-      <button
-        type="button"
-        class="link"
-        onClick={() => {
-          setOpen({ ...open, phones: true });
-          set('phones', [...form.phones, { value: '', type: 'work' }]);
-        }}
-      >
-        {t('addPhone')}
-      </button>
+      {add('phones', t('addPhone'), () => set('phones', [...form.phones, { value: '', type: 'work' }]))}
       <TextField
         id="website"
         label={t('website')}
