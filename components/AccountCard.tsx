@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkBaseUrl, originPattern } from '@/lib/accounts';
+import { checkBaseUrl, originPattern } from '@/lib/base-url';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messages';
 import type { Provider } from '@/lib/providers/types';

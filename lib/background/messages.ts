@@ -1,5 +1,6 @@
-import { checkBaseUrl, connectedProviders, removeAccount, setAccount, storedSecrets } from '../accounts';
+import { connectedProviders, removeAccount, setAccount, storedSecrets } from '../accounts';
 import { deleteContact, saveContact } from '../address-book';
+import { checkBaseUrl } from '../base-url';
 import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
 import { getProvider } from '../providers/index';

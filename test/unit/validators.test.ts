@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl } from '@/lib/accounts';
+import { checkBaseUrl } from '@/lib/base-url';
 import { MessageSchema } from '@/lib/messages';
 import { idFromPasted } from '@/lib/provider-form';
 import { idProblem, segment } from '@/lib/providers/http';

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -36,5 +36,37 @@ describe('the walls between the halves of extraction', () => {
     expect(importsOf(join(root, 'entrypoints/extract.ts')).filter((s) => s.startsWith('@/'))).toEqual([
       '@/lib/extract/page',
     ]);
+  });
+});
+
+/** Every module of ours a file reaches through its static imports (type-only imports count too: harmless). */
+function reached(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const spec of importsOf(file)) {
+      const base = spec.startsWith('@/')
+        ? join(root, spec.slice(2))
+        : spec.startsWith('.')
+          ? resolve(file, '..', spec)
+          : null;
+      if (!base) continue;
+      const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+        (f) => existsSync(f) && f.match(/\.tsx?$/),
+      );
+      if (found) visit(found);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('the walls around the secrets', () => {
+  it('no extension page loads the module that reads the saved accounts', () => {
+    for (const page of ['entrypoints/popup/main.tsx', 'entrypoints/options/main.tsx', 'components/Popup.tsx']) {
+      const modules = [...reached(join(root, page))].map((f) => relative(root, f));
+      expect(modules.filter((m) => m === 'lib/accounts.ts' || m.startsWith('lib/background/'))).toEqual([]);
+    }
   });
 });
