@@ -10,7 +10,7 @@ import { emptyContactInput } from '../lib/contact';
 import { externalIdFor } from '../lib/providers/external-id';
 import { getProvider } from '../lib/providers/index';
 import type { Provider } from '../lib/providers/types';
-import { serveFolder } from '../scripts/shared/serve.mjs';
+import { serveFolder } from '../scripts/common/serve.mjs';
 import { MOCK_KEYS, startMockProviders } from '../test/mock-providers/server';
 import { launchWithExtension } from '../test/support/chromium';
 import { directoryPage } from './pages';

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../scripts/shared/browsers.mjs';
-import { serveFolder } from '../scripts/shared/serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/common/browsers.mjs';
+import { serveFolder } from '../scripts/common/serve.mjs';
 import { benchExtension, sizes } from './bench-extension';
 import { articlePage, directoryPage } from './pages';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PhoneType } from '@/lib/extract/shared/types';
+import type { PhoneType } from '@/lib/extract/common/types';
 import type { ContactForm, FormErrors } from '@/lib/form';
 import { t } from '@/lib/i18n';
 import { TextField } from './TextField';

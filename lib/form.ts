@@ -1,7 +1,7 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Candidate } from './capture-result';
 import { type ContactInput, ContactInputSchema } from './contact';
-import type { PhoneType } from './extract/shared/types';
+import type { PhoneType } from './extract/common/types';
 import { EMAIL } from './rules';
 import { boundUrl } from './text';
 

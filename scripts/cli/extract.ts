@@ -6,7 +6,7 @@ import { finishCapture } from '../../lib/extract/extension/finish';
 import { markupEntities } from '../../lib/extract/extension/markup';
 import type { RawCapture } from '../../lib/extract/page';
 import { extractPage } from '../../lib/extract/page';
-import { linkedomPage, NODE_LIMITS, parsePage, readHtml } from '../shared/dom';
+import { linkedomPage, NODE_LIMITS, parsePage, readHtml } from '../common/dom';
 
 const args = process.argv.slice(2);
 const regionAt = args.indexOf('--region');

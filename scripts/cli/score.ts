@@ -2,7 +2,7 @@
 // field, each corpus on its own. Only the real corpus (pages saved from the live web by others) is evidence of
 // quality; the conformance suites check the structured-data readers; the synthetic pages are ours.
 import { existsSync } from 'node:fs';
-import { CORPORA, FIELDS, type PageScore, scoreCorpus, totals } from '../shared/corpus';
+import { CORPORA, FIELDS, type PageScore, scoreCorpus, totals } from '../common/corpus';
 
 export const TARGETS: Record<keyof typeof CORPORA, Partial<Record<string, number>>> = {
   real: { emails: 0.97, phones: 0.95, names: 0.9, company: 0.8, title: 0.7 },

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../shared/browsers.mjs';
-import { serveFolder } from '../shared/serve.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../common/browsers.mjs';
+import { serveFolder } from '../common/serve.mjs';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 // Without a screen nobody can click the toolbar, so the test build (which can aim the popup at a tab) is used.

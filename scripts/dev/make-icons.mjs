@@ -1,7 +1,7 @@
 // Renders scripts/dev/icon.svg to the PNG sizes the stores and browsers ask for (run by hand after editing the SVG).
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../shared/browsers.mjs';
+import { chromiumPath } from '../common/browsers.mjs';
 
 const svg = await readFile(new URL('./icon.svg', import.meta.url), 'utf8');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });

@@ -7,7 +7,7 @@ import { type ActionResult, NetworkError, perform, TokenCache, type Transport } 
 import { externalIdFor } from '../../lib/providers/external-id';
 import { getProvider, remoteProviders } from '../../lib/providers/index';
 import type { Credentials, Provider } from '../../lib/providers/types';
-import { parsePage } from '../../scripts/shared/dom';
+import { parsePage } from '../../scripts/common/dom';
 import { MOCK_KEYS, MOCKED, type MockProviders, type ProviderName, startMockProviders } from '../mock-providers/server';
 
 let mock: MockProviders;

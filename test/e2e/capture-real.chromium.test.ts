@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { serveFolder } from '../../scripts/common/serve.mjs';
 import { launchWithExtension } from '../support/chromium';
 
 // The popup on pages nobody here wrote (test/fixtures/real, test/fixtures/conformance), in the built extension:

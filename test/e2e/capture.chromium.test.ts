@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { serveFolder } from '../../scripts/common/serve.mjs';
 import { launchWithExtension } from '../support/chromium';
 
 let context: BrowserContext;

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { serveFolder } from '../../scripts/common/serve.mjs';
 import { MOCK_KEYS, type MockProviders, startMockProviders } from '../mock-providers/server';
 import { byLabel, byRole, launchFirefox, openExtensionPage } from '../support/firefox';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { serveFolder } from '../../scripts/common/serve.mjs';
 import { backtrackingBait, deepNesting, hugeTextNode, manyEmails, manyNodes } from '../fixtures/hostile/generate';
 import { launchWithExtension } from '../support/chromium';
 

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFolder } from '../../scripts/shared/serve.mjs';
+import { serveFolder } from '../../scripts/common/serve.mjs';
 import { launchWithExtension } from '../support/chromium';
 
 let context: BrowserContext;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/shared/browsers.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/common/browsers.mjs';
 
 // E2E_CHROME_DIR: another build to run the same tests on (e.g. one with a defence taken out, to see a test fail).
 export const E2E_BUILD = resolve(process.env.E2E_CHROME_DIR ?? '.output/chrome-mv3-e2e');

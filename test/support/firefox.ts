@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { firefoxPath } from '../../scripts/shared/browsers.mjs';
+import { firefoxPath } from '../../scripts/common/browsers.mjs';
 import { GECKO_ID } from '../../wxt.config';
 
 export const FIREFOX_E2E_BUILD = resolve('.output/firefox-mv3-e2e');

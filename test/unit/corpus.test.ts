@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreCorpus, totals } from '../../scripts/shared/corpus';
+import { scoreCorpus, totals } from '../../scripts/common/corpus';
 
 // The issue's targets, measured by the same scorer as `npm run score` on every page in test/fixtures/pages.
 describe('extraction on the fixture corpus', async () => {

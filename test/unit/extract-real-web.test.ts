@@ -3,7 +3,7 @@ import { CaptureResultSchema } from '@/lib/capture-result';
 import { finishCapture } from '@/lib/extract/extension/finish';
 import { markupEntities } from '@/lib/extract/extension/markup';
 import { extractPage } from '@/lib/extract/page';
-import { parsePage } from '../../scripts/shared/dom';
+import { parsePage } from '../../scripts/common/dom';
 
 // What real pages do that our own pages did not (each case a shape seen in test/fixtures/real), read through the
 // public path: extractPage on a DOM, then finishCapture with the marked-up parts.

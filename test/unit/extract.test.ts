@@ -4,7 +4,7 @@ import { CaptureResultSchema } from '@/lib/capture-result';
 import { finishCapture } from '@/lib/extract/extension/finish';
 import { markupEntities } from '@/lib/extract/extension/markup';
 import { extractPage } from '@/lib/extract/page';
-import { parsePage } from '../../scripts/shared/dom';
+import { parsePage } from '../../scripts/common/dom';
 
 const open: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { CaptureResultSchema, RawCaptureSchema } from '@/lib/capture-result';
 import { finishCapture } from '@/lib/extract/extension/finish';
 import { markupEntities } from '@/lib/extract/extension/markup';
 import { extractPage } from '@/lib/extract/page';
-import { parsePage } from '../../scripts/shared/dom';
+import { parsePage } from '../../scripts/common/dom';
 import { hugeTextNode, manyEmails } from '../fixtures/hostile/generate';
 
 // Hostile pages (test/fixtures/hostile/): extraction must not crash, run anything, take long or return nonsense.

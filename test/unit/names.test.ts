@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { asPersonName, nameAndRole, nameFromEmail, splitName } from '@/lib/extract/common/names';
 import { inferRegion } from '@/lib/extract/extension/region';
-import { asPersonName, nameAndRole, nameFromEmail, splitName } from '@/lib/extract/shared/names';
 
 describe('names', () => {
   it.each([

@@ -8,7 +8,7 @@ import { extractPage } from '@/lib/extract/page';
 import { externalIdFor } from '@/lib/providers/external-id';
 import { PROVIDERS } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
-import { parsePage } from '../../scripts/shared/dom';
+import { parsePage } from '../../scripts/common/dom';
 
 // Property tests: whatever the page or the person, extraction and the provider mappings never throw and always
 // produce output their schemas accept.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CORPORA, pagesIn, scoreCorpus, totals } from '../../scripts/shared/corpus';
+import { CORPORA, pagesIn, scoreCorpus, totals } from '../../scripts/common/corpus';
 
 // The real-page corpus (pages saved from the live web by others) and the public conformance suites: each page
 // pinned to its source, each label well-formed, and the extraction's scores on them. The real corpus is the

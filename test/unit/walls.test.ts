@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // docs/DESIGN.md, "the walls of the house": what runs on a stranger's page imports only its own half of
-// extraction and the shared pieces, never the extension's half, a library, the browser API or anything else ours.
+// extraction and the common pieces, never the extension's half, a library, the browser API or anything else ours.
 const root = resolve(__dirname, '../..');
 
 function filesUnder(dir: string): string[] {
@@ -17,14 +17,14 @@ function importsOf(file: string): string[] {
 }
 
 describe('the walls between the halves of extraction', () => {
-  it('the page side and the shared pieces import only each other', () => {
+  it('the page side and the common pieces import only each other', () => {
     const found: string[] = [];
-    for (const half of ['page', 'shared']) {
+    for (const half of ['page', 'common']) {
       for (const file of filesUnder(join(root, 'lib/extract', half))) {
         for (const spec of importsOf(file)) {
           const target = spec.startsWith('.') ? relative(root, resolve(file, '..', spec)) : spec;
-          if (!/^lib\/extract\/(page|shared)\//.test(target)) found.push(`${relative(root, file)} → ${spec}`);
-          if (half === 'shared' && target.startsWith('lib/extract/page/'))
+          if (!/^lib\/extract\/(page|common)\//.test(target)) found.push(`${relative(root, file)} → ${spec}`);
+          if (half === 'common' && target.startsWith('lib/extract/page/'))
             found.push(`${relative(root, file)} → ${spec}`);
         }
       }

@@ -3,8 +3,8 @@
  * schema.org-like entities, read into candidates. Every reader (./structured.ts, ./markup.ts) yields entities;
  * this file alone knows what a Person, an Organization (any of its subtypes) and a ContactPoint mean.
  */
-import { cleanEmail } from '../shared/hits';
-import type { RawCandidate, RawPhone, SignalSource } from '../shared/types';
+import { cleanEmail } from '../common/hits';
+import type { RawCandidate, RawPhone, SignalSource } from '../common/types';
 import { ORGANIZATION_TYPES, PERSON_TYPES } from './schema-types';
 
 export type Value = string | Entity;

@@ -1,10 +1,10 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Candidate, CaptureResult, Phone } from '../../capture-result';
 import { sanitizeText } from '../../text';
-import { cleanEmail } from '../shared/hits';
-import { isRoleMailbox } from '../shared/mailboxes';
-import { asPersonName, nameFromEmail, splitName } from '../shared/names';
-import type { RawCandidate, RawCapture } from '../shared/types';
+import { cleanEmail } from '../common/hits';
+import { isRoleMailbox } from '../common/mailboxes';
+import { asPersonName, nameFromEmail, splitName } from '../common/names';
+import type { RawCandidate, RawCapture } from '../common/types';
 import type { Entity } from './entities';
 import { PLATFORM_HOST, profilePerson } from './profile';
 import { inferRegion } from './region';

@@ -4,8 +4,8 @@
  * address is a profile platform's, it says so (og:type profile), or its heading is a person's name that its
  * title repeats. The headline written under the name gives the title and the employer.
  */
-import { asPersonName, isPlaceName } from '../shared/names';
-import type { RawCandidate, RawCapture } from '../shared/types';
+import { asPersonName, isPlaceName } from '../common/names';
+import type { RawCandidate, RawCapture } from '../common/types';
 import { companyOf, splitRole, titleOf } from './roles';
 
 const PROFILE_URL =

@@ -1,8 +1,8 @@
 /** Who runs the page and where: read outside the page from what ./page.ts collected raw. */
 
-import { cleanEmail } from '../shared/hits';
-import { LEGAL_NAME } from '../shared/legal';
-import type { RawCandidate, RawCapture } from '../shared/types';
+import { cleanEmail } from '../common/hits';
+import { LEGAL_NAME } from '../common/legal';
+import type { RawCandidate, RawCapture } from '../common/types';
 import { type Entity, readEntities } from './entities';
 import { jsonLdEntities } from './structured';
 

@@ -1,10 +1,10 @@
-import type { RawCapture } from '../shared/types';
+import type { RawCapture } from '../common/types';
 import { readPage } from './page';
 import { groupPeople } from './people/groups';
 import { DEFAULT_LIMITS, type ScanLimits, scanPage } from './scan';
 import { createVisibility } from './visible';
 
-export type { RawCandidate, RawCapture, RawPhone } from '../shared/types';
+export type { RawCandidate, RawCapture, RawPhone } from '../common/types';
 
 export interface ExtractOptions {
   /** Only what the user selected, when there is a selection. */

@@ -1,4 +1,4 @@
-import { cleanEmail, type Hit, phoneTypeFrom } from '../shared/hits';
+import { cleanEmail, type Hit, phoneTypeFrom } from '../common/hits';
 
 const SOCIAL =
   /^https?:\/\/(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|(?:twitter|x)\.com\/(?!share|intent|home)|github\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.social\/@|bsky\.app\/profile\/|threads\.net\/@)/i;

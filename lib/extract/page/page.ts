@@ -4,7 +4,7 @@
  * (./site.ts), so the injected script stays small.
  */
 
-import type { RawCapture } from '../shared/types';
+import type { RawCapture } from '../common/types';
 import { collectSnapshots } from './snapshot';
 
 const MAX_JSON_LD = 512 * 1024;

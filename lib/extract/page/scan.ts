@@ -1,6 +1,6 @@
-import type { Hit } from '../shared/hits';
-import { cleanEmail, stripInvisible } from '../shared/hits';
-import { nameAndRole } from '../shared/names';
+import type { Hit } from '../common/hits';
+import { cleanEmail, stripInvisible } from '../common/hits';
+import { nameAndRole } from '../common/names';
 import { closest, parentOf, tagOf } from './dom';
 import { decodeCloudflare, linkHits } from './links';
 import { resolveSpelledOut, type SpelledOutEmail, textHits } from './text';

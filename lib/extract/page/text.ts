@@ -1,4 +1,4 @@
-import { cleanEmail, type Hit, phoneTypeFrom } from '../shared/hits';
+import { cleanEmail, type Hit, phoneTypeFrom } from '../common/hits';
 import { labelBefore } from './links';
 
 // Linear on any text: a match starts only where an address can (not inside a run of letters), and every part

@@ -1,7 +1,7 @@
-import type { Hit } from '../../shared/hits';
-import { LEGAL_NAME } from '../../shared/legal';
-import { asPersonName } from '../../shared/names';
-import type { RawCandidate, RawPhone, SignalSource } from '../../shared/types';
+import type { Hit } from '../../common/hits';
+import { LEGAL_NAME } from '../../common/legal';
+import { asPersonName } from '../../common/names';
+import type { RawCandidate, RawPhone, SignalSource } from '../../common/types';
 import { closest, matches, parentOf as parentUp, within } from '../dom';
 import { type NameAnchor, textWithin } from '../scan';
 

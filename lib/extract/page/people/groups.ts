@@ -1,5 +1,5 @@
-import type { Hit } from '../../shared/hits';
-import type { RawCandidate } from '../../shared/types';
+import type { Hit } from '../../common/hits';
+import type { RawCandidate } from '../../common/types';
 import { within } from '../dom';
 import type { NameAnchor, Scan } from '../scan';
 import { describe, type Group, parentInside as parentOf } from './describe';

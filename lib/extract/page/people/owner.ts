@@ -1,6 +1,6 @@
-import type { Hit } from '../../shared/hits';
-import { ROLE_MAILBOX } from '../../shared/mailboxes';
-import { asPersonName } from '../../shared/names';
+import type { Hit } from '../../common/hits';
+import { ROLE_MAILBOX } from '../../common/mailboxes';
+import { asPersonName } from '../../common/names';
 import { closest, matches, parentOf as parentUp, within } from '../dom';
 import { type Heading, type NameAnchor, textWithin } from '../scan';
 import { parentInside as parentOf } from './describe';
