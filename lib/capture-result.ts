@@ -24,6 +24,7 @@ export const RawCaptureSchema = z.object({
   title: text(1000),
   heading: text(1000).nullable(),
   afterHeading: z.array(text(300)).max(10).default([]),
+  headingOrg: text(300).nullable().default(null),
   lang: text(100).nullable(),
   metaSiteName: text(1000).nullable(),
   metaPerson: text(1000).nullable(),

@@ -169,6 +169,30 @@ describe('profile pages', () => {
     ]);
   });
 
+  it('reads the header past a sign-in dialog parked after the name, and takes the employer from its company link', () => {
+    // The shape of LinkedIn's public profile today: the name's button opens a hidden sign-in dialog written right
+    // after it; the current employer is a link to the platform's page of the company, not a headline.
+    const page = parsePage(
+      `<html><head><title>Guido van Rossum - Microsoft | LinkedIn</title></head><body>
+        <section><button><h1>Guido van Rossum</h1></button>
+          <div class="modal" aria-hidden="true"><section role="dialog" aria-modal="true">
+            <h2>Sign in to view Guido’s full profile</h2><span>Guido can introduce you to 10+ people at Microsoft</span>
+            <label>Email or phone</label><input name="session_key"></section></div>
+          <h3>United States</h3><span>681 followers</span>
+          <div><a href="https://www.linkedin.com/company/microsoft?trk=topcard"><img alt=""><span>Microsoft</span></a>
+            <a href="https://www.linkedin.com/school/uva/"><span>University of Amsterdam</span></a></div></section>
+      </body></html>`,
+      'https://www.linkedin.com/in/guido-van-rossum-4a0756',
+    );
+    open.push(page.close);
+    const raw = extractPage(page.document);
+    expect(raw.afterHeading).not.toContain('Email or phone');
+    const result = finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) });
+    expect(result.candidates).toEqual([
+      expect.objectContaining({ name: expect.objectContaining({ full: 'Guido van Rossum' }), company: 'Microsoft' }),
+    ]);
+  });
+
   it('finds no person on an article whose heading is not a name', () => {
     const result = capture(
       '<h1>Publisher’s Note</h1><p>Write to the newsroom: <a href="mailto:news@kaieteur.example.gy">news@kaieteur.example.gy</a></p>',

@@ -46,6 +46,8 @@ export interface RawCapture {
   heading: string | null;
   /** The first short lines of text after that heading (a profile's headline, employer, place). */
   afterHeading: string[];
+  /** The first of those lines that links to an organisation's page (linkedin.com/company/…): a current employer. */
+  headingOrg: string | null;
   /** The person a profile page is about (og profile:first_name/last_name) or the page's author meta. */
   metaPerson: string | null;
   /** Where the page says who and where it is: the footer's text, then each <address>. */

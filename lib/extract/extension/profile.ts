@@ -36,7 +36,7 @@ export function isProfilePage(raw: Pick<RawCapture, 'url' | 'metas'>): boolean {
 
 /** The person a profile page is about, from its heading and the lines under it; null on any other page. */
 export function profilePerson(
-  raw: Pick<RawCapture, 'url' | 'title' | 'heading' | 'afterHeading' | 'metas' | 'metaPerson'>,
+  raw: Pick<RawCapture, 'url' | 'title' | 'heading' | 'afterHeading' | 'headingOrg' | 'metas' | 'metaPerson'>,
 ): RawCandidate | null {
   const name = headingName(raw.heading, raw.title, isProfilePage(raw));
   if (!name) return null;
@@ -60,8 +60,10 @@ export function profilePerson(
   const role = splitRole(headline, false);
   const next = headlineAt >= 0 ? lines[headlineAt + 1] : undefined;
   const current = lines.findIndex((l) => CURRENT_LABEL.test(l));
+  // The header's link to an organisation's page is the current employer ("Microsoft" under Guido van Rossum).
+  const linked = raw.headingOrg ? companyOf(raw.headingOrg) : null;
   const company =
-    (current >= 0 ? companyLine(lines[current + 1]) : null) ?? companyLine(next) ?? cut(role.company) ?? null;
+    (current >= 0 ? companyLine(lines[current + 1]) : null) ?? linked ?? companyLine(next) ?? cut(role.company) ?? null;
   return {
     name,
     title: titleOf(cut(role.title)),

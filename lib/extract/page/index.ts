@@ -51,6 +51,7 @@ const EMPTY_PAGE: ReturnType<typeof readPage> = {
   title: '',
   heading: null,
   afterHeading: [],
+  headingOrg: null,
   lang: null,
   metaSiteName: null,
   metaPerson: null,

@@ -5,6 +5,7 @@
  */
 
 import type { RawCapture } from '../common/types';
+import { attr, closest, parentOf } from './dom';
 import { collectSnapshots } from './snapshot';
 
 const MAX_JSON_LD = 512 * 1024;
@@ -18,6 +19,7 @@ export function readPage(
   | 'title'
   | 'heading'
   | 'afterHeading'
+  | 'headingOrg'
   | 'lang'
   | 'metaSiteName'
   | 'metaPerson'
@@ -45,10 +47,12 @@ export function readPage(
         .filter((t) => t.length <= MAX_JSON_LD)
     : [];
   const h1 = doc.querySelector('h1');
+  const after = h1 ? linesAfter(h1) : { lines: [], org: null };
   return {
     title,
     heading: squeeze(h1?.textContent, 300) || null,
-    afterHeading: h1 ? linesAfter(h1) : [],
+    afterHeading: after.lines,
+    headingOrg: after.org,
     lang: doc.documentElement.getAttribute('lang')?.trim().slice(0, 100) || meta('og:locale')?.slice(0, 100) || null,
     metaSiteName: meta('og:site_name')?.slice(0, 200) ?? null,
     metaPerson:
@@ -93,21 +97,44 @@ function blockText(root: Element, max: number): string {
   return text;
 }
 
-/** The first short lines written after the page's heading: on a profile, the person's headline and employer. */
-function linesAfter(heading: Element): string[] {
+const HIDDEN_PART = '[aria-hidden="true"],[aria-modal="true"],[role="dialog"],dialog,[hidden]';
+
+/** A platform's page of an organisation: linkedin.com/company/…, crunchbase.com/organization/…, xing.com/pages/…. */
+const ORG_PAGE = /\/(?:company|companies|organization|organisation|pages)\/[^/?#\s]+/i;
+
+/**
+ * The first short lines written after the page's heading: on a profile, the person's headline and employer; and
+ * the first of them that links to an organisation's page (a profile's "current company").
+ */
+function linesAfter(heading: Element): { lines: string[]; org: string | null } {
   const doc = heading.ownerDocument;
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
   let last: Node = heading;
   while (last.lastChild) last = last.lastChild;
   walker.currentNode = last;
   const lines: string[] = [];
+  let org: string | null = null;
   let read = 0;
-  for (let node = walker.nextNode(); node !== null && lines.length < 10 && read < 2000; node = walker.nextNode()) {
-    const parent = node.parentNode;
-    if (parent && SKIPPED.has(parent.nodeName)) continue;
+  let walked = 0;
+  for (
+    let node = walker.nextNode();
+    node !== null && lines.length < 10 && read < 2000 && walked++ < 3000;
+    node = walker.nextNode()
+  ) {
+    const parent = parentOf(node);
+    if (!parent || SKIPPED.has(parent.nodeName)) continue;
+    // A sign-in dialog the platform parks after the name ("Sign in to view Satya's full profile") is not the header.
+    if (closest(parent, HIDDEN_PART) !== null) continue;
     const text = (node.nodeValue ?? '').slice(0, 300).replace(/\s+/g, ' ').trim();
     read += text.length;
-    if (text.length >= 2 && text.length <= 150) lines.push(text);
+    if (text.length < 2 || text.length > 150) continue;
+    lines.push(text);
+    if (org === null && text.length <= 100) {
+      const href = attrOf(closest(parent, 'a[href]'), 'href');
+      if (href !== null && ORG_PAGE.test(href)) org = text;
+    }
   }
-  return lines;
+  return { lines, org };
 }
+
+const attrOf = (el: Element | null, name: string) => (el ? attr(el, name) : null);
