@@ -15,18 +15,30 @@ export function parsePage(html: string, url: string): { document: Document; clos
 
 /**
  * A saved page's text as a browser would decode it: by its byte-order mark, else the charset its <meta> declares,
- * else UTF-8 (pages saved from the web are not all UTF-8: windows-1252, Shift_JIS…).
+ * else UTF-8 (pages saved from the web are not all UTF-8: windows-1252, Shift_JIS…). A page whose bytes are valid
+ * UTF-8 with letters beyond ASCII is UTF-8 whatever its <meta> says: a scraper that re-encoded it kept the old
+ * declaration (text in windows-1250 or Shift_JIS is, but for pure ASCII, never valid UTF-8).
  */
 export function readHtml(path: string): string {
   const bytes = readFileSync(path);
   const head = bytes.subarray(0, 4096).toString('latin1');
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const label = bom || !declared ? 'utf-8' : declared.toLowerCase();
+  const label = bom || !declared || isUtf8(bytes) ? 'utf-8' : declared.toLowerCase();
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readHtml } from '../../scripts/common/dom';
 import { deepNesting } from '../fixtures/hostile/generate';
 
 // `npm run extract` on any page: one 5,000 elements deep overflowed happy-dom's recursive search before.
@@ -24,4 +25,17 @@ describe('npm run extract', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^Could not read \/nonexistent\/page\.html: /);
   }, 30_000);
+
+  it('decodes a saved page by its declared charset, unless its bytes are UTF-8 that a scraper re-encoded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctc-cli-'));
+    const head = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">';
+    const reencoded = join(dir, 'utf8.html');
+    writeFileSync(reencoded, `${head}<title>Kontakt na výrobce HS Flamingo s.r.o.</title>`, 'utf8');
+    expect(readHtml(reencoded)).toContain('výrobce');
+    // The same words in windows-1250 bytes (ý is 0xFD there): not valid UTF-8, so the declaration holds.
+    const legacy = join(dir, 'cp1250.html');
+    const bytes = Buffer.from(`${head}<title>Kontakt na v\u00fdrobce</title>`, 'latin1');
+    writeFileSync(legacy, bytes);
+    expect(readHtml(legacy)).toContain('výrobce');
+  });
 });

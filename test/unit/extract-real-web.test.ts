@@ -201,3 +201,49 @@ describe('profile pages', () => {
     expect(result.candidates.map((c) => c.name)).toEqual([null]);
   });
 });
+
+describe('whose company', () => {
+  function site(html: string, url: string) {
+    const page = parsePage(`<!doctype html><html>${html}</html>`, url);
+    open.push(page.close);
+    const raw = extractPage(page.document);
+    return CaptureResultSchema.parse(finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) }));
+  }
+
+  it("takes the registered name in the page's title when it is the site's own name", () => {
+    const result = site(
+      '<head><title>Kontakt na výrobce HS Flamingo s.r.o.</title></head><body><p>Obchod: <a href="mailto:info@hsflamingo.cz">info@hsflamingo.cz</a></p></body>',
+      'http://obchod.hsflamingo.cz/kontakt',
+    );
+    expect(result.candidates.map((c) => c.company)).toEqual(['HS Flamingo s.r.o.']);
+  });
+
+  it("gives a certified-mail address the site's company, and a person's own webmail on their own site none", () => {
+    const business = site(
+      '<head><title>Contatti | IFM Group</title></head><body><p>PEC: <a href="mailto:ifminfomaster@legalmail.it">ifminfomaster@legalmail.it</a></p></body>',
+      'http://ifmgroup.it/it/contatti',
+    );
+    expect(business.candidates.map((c) => c.company)).toEqual(['IFM Group']);
+    const personal = site(
+      '<head><title>Jon Barron</title><meta property="og:site_name" content="Jon Barron"></head><body><h1>Jon Barron</h1><p>Write to me: <a href="mailto:jonbarron@gmail.com">jonbarron@gmail.com</a></p></body>',
+      'https://jonbarron.info/',
+    );
+    expect(personal.candidates.map((c) => [c.name?.full, c.company])).toEqual([['Jon Barron', null]]);
+  });
+
+  it('reads "© Bildrechte anzeigen" as the rights to the pictures, not as who runs the site', () => {
+    const result = site(
+      '<head><title>Radfahren in der Stadt Salzburg</title></head><body><p>Telefon: 00800 400 200 00 <a href="mailto:urlaub@austria.info">urlaub@austria.info</a></p><footer><a href="/impressum">Impressum</a> <a href="#rights">© Bildrechte anzeigen</a></footer></body>',
+      'https://www.austria.info/de/aktivitaeten/radfahren',
+    );
+    expect(result.candidates.map((c) => c.company)).toEqual([null]);
+  });
+
+  it('keeps a name and its legal form after a comma together as one company', () => {
+    const result = capture(
+      '<p><a href="mailto:allan@aquila-pr.example.com"><strong>Allan Aquila</strong></a><br>Allan Aquila &amp; Associates, LLC<br>+1 206 555 0147</p>',
+      'https://www.heathman-hotel.example.com/contact',
+    );
+    expect(named(result, 'Allan Aquila')?.company).toBe('Allan Aquila & Associates, LLC');
+  });
+});

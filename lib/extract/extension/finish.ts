@@ -91,22 +91,36 @@ function siteEmployer(url: string, siteName: string | null, dominant: string | n
   }
   if (!siteName || PLATFORM_HOST.test(host)) return () => null;
   const label = hostLabel(url);
-  return (c) =>
-    c.emails.length === 0 ||
-    label === '' ||
-    c.emails.some((e) => {
-      const domain = e.split('@')[1] ?? '';
-      // riteh.uniri.hr on ailab-riteh.github.io: a part of the address names the site, or the site the address.
-      const parts = domain.split('.').slice(0, -1);
-      return (
-        domain.includes(label) ||
-        domain === dominant ||
-        parts.some((p) => p.length >= 4 && label.split('-').includes(p))
-      );
-    })
-      ? siteName
-      : null;
+  const own = squash(siteName);
+  const sameOrganisation = (email: string) => {
+    const domain = email.split('@')[1] ?? '';
+    // A certified-mail box (legalmail.it) or a shared mailbox at a webmail (info@gmail.com) names no other
+    // organisation; a person's own gmail address on a personal site says nothing of an employer.
+    if (CERTIFIED_MAIL.test(domain) || (WEBMAIL.test(domain) && isRoleMailbox(email))) return true;
+    // riteh.uniri.hr on ailab-riteh.github.io: a part of the address names the site, or the site the address.
+    const parts = domain.split('.').slice(0, -1);
+    return (
+      domain.includes(label) || domain === dominant || parts.some((p) => p.length >= 4 && label.split('-').includes(p))
+    );
+  };
+  return (c) => {
+    // A personal site is named after its person ("Jon Barron", kikobeats.com): that is nobody's employer.
+    if (c.name !== null && squash(c.name.full) === own) return null;
+    return c.emails.length === 0 || label === '' || c.emails.some(sameOrganisation) ? siteName : null;
+  };
 }
+
+const squash = (text: string) =>
+  text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Domains that give anyone a mailbox. */
+const WEBMAIL =
+  /^(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|msn|icloud|me|aol|gmx|web|t-online|freenet|libero|virgilio|alice|tiscali|orange|wanadoo|free|laposte|sfr|proton|protonmail|yandex|mail|rambler|inbox|qq|163|126|naver|daum|hanmail|uol|bol|terra|seznam|centrum|wp|o2|interia|onet)\.(?:com|net|org|de|it|fr|es|ru|cz|pl|kr|br|com\.br|co\.uk|co\.jp|cn|me|ch|at)$/i;
+/** Italy's certified mail (PEC), which every company there must have: a company's address at another domain. */
+const CERTIFIED_MAIL = /^(?:[\w-]+\.)?(?:pec|legalmail|arubapec|postecert|sicurezzapostale|pecimprese)\.it$/i;
 
 /** The domain most of the page's addresses share, when most do (a school's directory hosted elsewhere). */
 function dominantDomain(candidates: Candidate[]): string | null {

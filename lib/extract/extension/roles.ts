@@ -8,6 +8,8 @@ const ORG_WORD =
 // lower case (a department's "digital", "media" are no company).
 const INSTITUTION =
   /\b(?:University|Universit(?:ät|at|é|à|y|eit|etet|ade|ad)|Universidad|Institute|Institut|Instituto|Istituto|College|Hospital|Foundation|Stiftung|Inc|LLC|Ltd|GmbH|Corp|PLC|Laboratory|Laboratorio)\b/u;
+const LEGAL_FORM =
+  /^(?:inc|llc|l\.l\.c|llp|ltd|limited|plc|corp|gmbh|ag|kg|s\.?a|s\.?l|s\.?r\.?l|s\.?p\.?a|sas|sarl|b\.?v|n\.?v|oy|ab|a\/s|aps|pty\.? ltd|pvt\.? ltd|co\.?,? ltd|lda|ltda|s\.?c|e\.\s?v)\.?$/i;
 const ROLE_WORD =
   /\b(head|chief|officer|director|manager|lead|vp|vice|president|founder|partner|engineer|consultant|specialist|ceo|cto|cfo|coo|cmo|student|intern|candidate|graduate|developer)\b/i;
 
@@ -30,6 +32,8 @@ export function splitRole(text: string | null, eventPage: boolean): { title: str
   if (bar?.[1] && bar[2] && (eventPage || ORG_WORD.test(bar[2]) || /[|]/.test(text)) && !ROLE_WORD.test(bar[2]))
     return { title: bar[1].trim(), company: bar[2].trim() };
   const comma = /^(.{2,80}?),\s*([^,]{2,80})$/.exec(text);
+  // "Allan Aquila & Associates, LLC": a name and its legal form are one company.
+  if (comma?.[2] && LEGAL_FORM.test(comma[2].trim())) return { title: null, company: text.trim() };
   if (
     comma?.[1] &&
     comma[2] &&
@@ -75,6 +79,8 @@ export function companyOf(text: string | null, declared = false): string | null 
     .replace(/\s+(?:in|en|à|im|em)\s+\p{Lu}[\p{L}’' -]{1,40}$/u, '');
   // A web address is where the company is, not its name ("www.kas.de").
   if (!declared && /^(?:https?:\/\/)?(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?$/i.test(clean)) return null;
+  // Nor is an e-mail address ("Write to me: jon@…" read as a card's company line).
+  if (/\S@\S/.test(clean)) return null;
   return clean.length >= 2 &&
     /^[\p{L}\d]/u.test(clean) &&
     !/\d{3}|^\d+\)/.test(clean) &&

@@ -24,8 +24,8 @@ export function siteFacts(
   const host = hostLabel(raw.url);
   const titleParts = raw.title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());
   const legal = raw.siteTexts.flatMap(legalNames);
-  // Legal names anywhere on the page count when they are the site's own name (its web address).
-  const anywhere = (raw.legalTexts ?? []).flatMap(legalNames);
+  // Legal names anywhere on the page (its title too) count when they are the site's own name (its web address).
+  const anywhere = [raw.title, ...(raw.legalTexts ?? [])].flatMap(legalNames);
   // The organisation whose name is its web address ("Grachtwerk B.V." on grachtwerk.nl) beats any other.
   const siteName =
     jsonLd.organization ??
@@ -111,7 +111,7 @@ function copyrightHolder(text: string): string | null {
       text,
     );
   const holder = match?.[1]?.trim();
-  if (!holder || /^\d+$/.test(holder)) return null;
+  if (!holder || /^\d+$/.test(holder) || IMAGE_CREDIT.test(holder)) return null;
   // "© 2026 Creevey Lab, Queen's University Belfast": a lab or group names its institution after it, and the
   // institution is whom its people work for.
   if (UNIT.test(holder) && match?.index !== undefined) {
@@ -121,6 +121,10 @@ function copyrightHolder(text: string): string | null {
   }
   return holder;
 }
+
+// "© Bildrechte anzeigen", "© Photos: …": the rights to the pictures, not who runs the site.
+const IMAGE_CREDIT =
+  /^(?:bildrechte|bildnachweis|bildquellen?|fotos?|photos?|photo credits?|image credits?|images?|credits|crédits? photos?|foto)\b/i;
 
 const UNIT =
   /\b(?:lab|laboratory|labs|group|research group|team|department|dept\.?|unit|chair|lehrstuhl|arbeitsgruppe|arbeitsgruppe)\s*$/i;
