@@ -142,7 +142,19 @@ export function scorePage(page: string, result: CaptureResult, expected: Expecte
       candidates.find((c) => person.name !== null && c.name !== null && norm(c.name.full) === norm(person.name)) ??
       // By email before phone: a switchboard number stands on several people's cards.
       candidates.find((c) => c.emails.some((e) => person.emails.includes(norm(e)))) ??
-      candidates.find((c) => c.phones.some((p) => person.phones.includes(p.e164)));
+      candidates.find((c) => c.phones.some((p) => person.phones.includes(p.e164))) ??
+      // A card that states only a role (a résumé's contact card) has nothing but the role to be known by.
+      (person.name === null && person.company === null && person.emails.length + person.phones.length === 0
+        ? candidates.find(
+            (c) =>
+              c.name === null &&
+              !c.company &&
+              c.emails.length + c.phones.length === 0 &&
+              c.title !== null &&
+              person.title !== null &&
+              norm(c.title) === norm(person.title),
+          )
+        : undefined);
     for (const field of ['company', 'title'] as const) {
       const want = person[field];
       const got = match?.[field] ?? null;

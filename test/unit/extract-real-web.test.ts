@@ -80,6 +80,19 @@ describe('structured data', () => {
     });
     expect(named(result, 'Palo Alto')).toBeUndefined();
   });
+  it("keeps a résumé's school its own, not the site's organisation and not the employer of its contact card", () => {
+    const result = capture(
+      `<div class="h-resume"><p class="p-name">Tim Berners-Lee</p>
+        <div class="p-contact h-card"><p class="p-title">Director of the World Wide Web Foundation</p></div>
+        <p class="p-education h-event h-card"><span class="p-name p-org">The Queen's College, Oxford University</span>,
+          <span class="p-description">BA Hons (I) Physics</span></p></div>`,
+      'http://example.com/',
+    );
+    expect(result.candidates.map((c) => [c.company, c.title])).toEqual([
+      [null, 'Director of the World Wide Web Foundation'],
+      ["The Queen's College, Oxford University", null],
+    ]);
+  });
 });
 
 describe('what directories write in their own way', () => {

@@ -152,7 +152,9 @@ function microformats(html: string, baseUrl: string): Entity[] {
   const visit = (item: Mf, depth: number, asOrg = false): Entity | null => {
     if (depth > 8 || out.length >= MAX_ENTITIES) return null;
     const isCard = item.type?.includes('h-card') ?? false;
-    const entity = isCard ? card(item, asOrg) : newEntity([], 'microformat');
+    // A résumé is a person's: the schools and employers it names are theirs, not the site's organisation.
+    const isResume = item.type?.includes('h-resume') ?? false;
+    const entity = isCard ? card(item, asOrg) : newEntity(isResume ? ['Person'] : [], 'microformat');
     for (const [key, list] of Object.entries(item.properties)) {
       for (const v of list) {
         if (typeof v === 'object' && 'properties' in v) {
