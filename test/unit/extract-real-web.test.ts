@@ -161,6 +161,27 @@ describe('what directories write in their own way', () => {
     );
     expect(named(result, 'Shuwen Deng')?.emails).toEqual(['shuwend@tsinghua.edu.cn']);
   });
+  it('keeps one address on one candidate when a number joins it to another that already holds it', () => {
+    // Kaieteur News's footer as the page side hands it over: the switchboard, the address alone (Cloudflare-hidden),
+    // then the address again with a switchboard number. The last joins the first by the number, and so the second.
+    const raw = extractPage(parsePage('<p></p>', 'https://www.kaieteurnewsonline.com/2022/05/06/x/').document);
+    const nameless = (emails: string[], phones: string[]) => ({
+      name: null,
+      title: null,
+      company: null,
+      emails,
+      phones: phones.map((p) => ({ raw: p, type: 'work' as const })),
+      links: [],
+      sources: ['text' as const],
+    });
+    raw.candidates = [
+      nameless([], ['+592-225-8491', '+592-225-8452']),
+      nameless(['kaieteurnews@yahoo.com'], []),
+      nameless(['kaieteurnews@yahoo.com'], ['+592-225-8452', '+592-226-8210']),
+    ];
+    const result = finishCapture(raw);
+    expect(result.candidates.map((c) => [c.emails, c.phones.length])).toEqual([[['kaieteurnews@yahoo.com'], 3]]);
+  });
 });
 
 describe('profile pages', () => {
@@ -231,7 +252,7 @@ describe('whose company', () => {
     expect(result.candidates.map((c) => c.company)).toEqual(['HS Flamingo s.r.o.']);
   });
 
-  it("gives a certified-mail address the site's company, and a person's own webmail on their own site none", () => {
+  it("gives a certified-mail address and a webmail box named as the site the site's company, and a person's own webmail none", () => {
     const business = site(
       '<head><title>Contatti | IFM Group</title></head><body><p>PEC: <a href="mailto:ifminfomaster@legalmail.it">ifminfomaster@legalmail.it</a></p></body>',
       'http://ifmgroup.it/it/contatti',
@@ -242,6 +263,11 @@ describe('whose company', () => {
       'https://jonbarron.info/',
     );
     expect(personal.candidates.map((c) => [c.name?.full, c.company])).toEqual([['Jon Barron', null]]);
+    const named = site(
+      '<head><title>Essequibo hunter found dead – Kaieteur News</title></head><body><footer>Email: <a href="mailto:kaieteurnews@yahoo.com">kaieteurnews@yahoo.com</a></footer></body>',
+      'https://www.kaieteurnewsonline.com/2022/05/06/essequibo-hunter/',
+    );
+    expect(named.candidates.map((c) => c.company)).toEqual(['Kaieteur News']);
   });
 
   it('reads "© Bildrechte anzeigen" as the rights to the pictures, not as who runs the site', () => {

@@ -9,7 +9,7 @@ import type { Entity } from './entities';
 import { PLATFORM_HOST, profilePerson } from './profile';
 import { inferRegion } from './region';
 import { companyOf, isEventPage, splitRole, titleOf } from './roles';
-import { hostLabel, siteFacts } from './site';
+import { hostLabel, sameAsHost, siteFacts } from './site';
 
 /**
  * `markup`: the page's marked-up snapshots as entities (./markup.ts, loaded only when a page has some).
@@ -96,7 +96,9 @@ function siteEmployer(url: string, siteName: string | null, dominant: string | n
     const domain = email.split('@')[1] ?? '';
     // A certified-mail box (legalmail.it) or a shared mailbox at a webmail (info@gmail.com) names no other
     // organisation; a person's own gmail address on a personal site says nothing of an employer.
-    if (CERTIFIED_MAIL.test(domain) || (WEBMAIL.test(domain) && isRoleMailbox(email))) return true;
+    if (CERTIFIED_MAIL.test(domain)) return true;
+    // …nor one named as the site (kaieteurnews@yahoo.com on kaieteurnewsonline.com).
+    if (WEBMAIL.test(domain) && (isRoleMailbox(email) || sameAsHost(email.split('@')[0] ?? '', label))) return true;
     // riteh.uniri.hr on ailab-riteh.github.io: a part of the address names the site, or the site the address.
     const parts = domain.split('.').slice(0, -1);
     return (
@@ -275,14 +277,24 @@ function merge(candidates: Candidate[], declared: WeakSet<Candidate>, readers: W
       out.push(c);
       continue;
     }
-    if (declared.has(c)) declared.add(same);
-    same.name ??= c.name;
-    same.title ??= c.title;
-    same.company ??= c.company;
-    for (const e of c.emails) if (!same.emails.includes(e)) same.emails.push(e);
-    for (const p of c.phones) if (!same.phones.some((q) => q.e164 === p.e164)) same.phones.push(p);
-    for (const l of c.links) if (!same.links.includes(l)) same.links.push(l);
-    for (const s of c.sources) if (!same.sources.includes(s)) same.sources.push(s);
+    absorb(same, c, declared);
+    // What joined by a number may bring an address another candidate already holds: one address, one candidate.
+    for (const other of out.filter((o) => o !== same && o.emails.some((e) => same.emails.includes(e)))) {
+      if (other.name !== null && same.name !== null && !sameName(other, same)) continue;
+      absorb(same, other, declared);
+      out.splice(out.indexOf(other), 1);
+    }
   }
   return out;
+}
+
+function absorb(same: Candidate, c: Candidate, declared: WeakSet<Candidate>): void {
+  if (declared.has(c)) declared.add(same);
+  same.name ??= c.name;
+  same.title ??= c.title;
+  same.company ??= c.company;
+  for (const e of c.emails) if (!same.emails.includes(e)) same.emails.push(e);
+  for (const p of c.phones) if (!same.phones.some((q) => q.e164 === p.e164)) same.phones.push(p);
+  for (const l of c.links) if (!same.links.includes(l)) same.links.push(l);
+  for (const s of c.sources) if (!same.sources.includes(s)) same.sources.push(s);
 }

@@ -22,7 +22,7 @@ export function siteFacts(
   const jsonLd = readEntities([...jsonLdEntities(raw.jsonLd), ...markup]);
   const [footerText = ''] = raw.siteTexts;
   const host = hostLabel(raw.url);
-  const titleParts = raw.title.split(/\s+[|–—·-]\s+/).map((t) => t.trim());
+  const titleParts = raw.title.split(TITLE_SEPARATOR).map((t) => t.trim());
   const legal = raw.siteTexts.flatMap(legalNames);
   // Legal names anywhere on the page (its title too) count when they are the site's own name (its web address).
   const anywhere = [raw.title, ...(raw.legalTexts ?? [])].flatMap(legalNames);
@@ -137,9 +137,12 @@ const PAGE_WORD =
 const ORG_LIKE =
   /\b(?:lab|laboratory|labs|group|institute|institut|university|universität|universidad|université|college|school|centre|center|society|association|foundation|stiftung|verband|verein|gmbh|ag|ltd|llc|inc|s\.?a\.?|s\.?l\.?|b\.?v\.?|company|corporation|hospital|clinic|office|district)\b/i;
 
+// "Page – Site", "Page | Site" (a separator with a space on each side; " : " is a breadcrumb either way round).
+const TITLE_SEPARATOR = /\s+[|–—·-]\s+/;
+
 function titleSuffix(title: string): string | null {
   const parts = title
-    .split(/\s+[|–—·-]\s+/)
+    .split(TITLE_SEPARATOR)
     .map((p) => p.trim())
     .filter((p) => p !== '' && !PAGE_WORD.test(p));
   if (parts.length > 1 || (parts.length === 1 && title.includes(' '))) {

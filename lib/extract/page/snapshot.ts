@@ -6,7 +6,8 @@
 
 import { attr, closest, parentOf } from './dom';
 
-const ROOTS = '[itemscope],[typeof],.h-card,.vcard,.h-entry,.hentry,.h-event,.vevent,.h-review,.hreview,.h-feed,.h-resume,.hresume';
+const ROOTS =
+  '[itemscope],[typeof],.h-card,.vcard,.h-entry,.hentry,.h-event,.vevent,.h-review,.hreview,.h-feed,.h-resume,.hresume';
 const MAX_SNAPSHOT = 200_000;
 const MAX_TOTAL = 1_000_000;
 const MAX_SNAPSHOTS = 300;
