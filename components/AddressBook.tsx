@@ -74,6 +74,7 @@ export function AddressBook() {
               <th scope="col">{t('colCompany')}</th>
               <th scope="col">{t('colEmails')}</th>
               <th scope="col">{t('colPhones')}</th>
+              <th scope="col">{t('colFoundOn')}</th>
               <th scope="col">{t('colSaved')}</th>
               <th scope="col">
                 <span class="visually-hidden">{t('colActions')}</span>
@@ -88,6 +89,9 @@ export function AddressBook() {
                 <td>{c.company}</td>
                 <td>{c.emails.join(', ')}</td>
                 <td>{c.phones.map((p) => readablePhone(p.value)).join(', ')}</td>
+                <td>
+                  <FoundOn contact={c} />
+                </td>
                 <td>
                   <time dateTime={c.updatedAt}>{new Date(c.updatedAt).toLocaleString()}</time>
                 </td>
@@ -126,4 +130,29 @@ export function download(filename: string, type: string, text: string): void {
   a.download = filename;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The page a contact was read from, and when: "where did you get my data?" answered from the book itself. */
+function FoundOn({ contact }: { contact: Contact }) {
+  let host = '';
+  try {
+    const url = new URL(contact.website);
+    if (url.protocol === 'https:' || url.protocol === 'http:') host = url.hostname;
+  } catch {
+    // Typed by hand, or no page: nothing to link.
+  }
+  if (!host) return null;
+  return (
+    <>
+      <a href={contact.website} target="_blank" rel="noopener noreferrer">
+        {host}
+      </a>
+      {contact.capturedAt && (
+        <>
+          {' '}
+          <time dateTime={contact.capturedAt}>{new Date(contact.capturedAt).toLocaleString()}</time>
+        </>
+      )}
+    </>
+  );
 }

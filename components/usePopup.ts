@@ -179,7 +179,7 @@ export function usePopup(injected: Promise<Injected>) {
     if (!provider) {
       const lines: BulkLine[] = [];
       for (const candidate of people) {
-        const contact = candidateToContact(candidate, url);
+        const contact = candidateToContact(candidate, url, state.readAt);
         const name = displayName(contact);
         const reply = await sendMessage({ type: 'addressBook.save', contact });
         lines.push(

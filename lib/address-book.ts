@@ -75,6 +75,7 @@ function mergeInto(existing: Contact, input: ContactInput, at: string): Contact 
     company: pick(input.company, existing.company),
     title: pick(input.title, existing.title),
     website: pick(input.website, existing.website),
+    capturedAt: pick(input.capturedAt, existing.capturedAt),
     notes: pick(input.notes, existing.notes),
     emails: [...new Set([...input.emails, ...existing.emails])],
     phones: [...input.phones, ...existing.phones.filter((p) => !input.phones.some((q) => q.value === p.value))],

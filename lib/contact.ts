@@ -25,6 +25,8 @@ export const ContactInputSchema = z.object({
   title: field(200),
   website: address(2048),
   notes: field(5000, true),
+  /** When the page was read (ISO 8601, UTC), '' for a contact typed by hand: with `website`, where it came from. */
+  capturedAt: z.union([z.literal(''), z.iso.datetime()]).default(''),
 });
 
 export const ContactSchema = ContactInputSchema.extend({
@@ -37,7 +39,17 @@ export type ContactInput = z.infer<typeof ContactInputSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 
 export function emptyContactInput(): ContactInput {
-  return { firstName: '', lastName: '', emails: [], phones: [], company: '', title: '', website: '', notes: '' };
+  return {
+    firstName: '',
+    lastName: '',
+    emails: [],
+    phones: [],
+    company: '',
+    title: '',
+    website: '',
+    notes: '',
+    capturedAt: '',
+  };
 }
 
 export function displayName(c: Pick<ContactInput, 'firstName' | 'lastName' | 'emails' | 'phones'>): string {
@@ -45,7 +57,7 @@ export function displayName(c: Pick<ContactInput, 'firstName' | 'lastName' | 'em
 }
 
 /** A CaptureResult candidate as the contact the form starts from (the dry-run CLI's input too). */
-export function candidateToContact(candidate: Candidate, sourceUrl = ''): ContactInput {
+export function candidateToContact(candidate: Candidate, sourceUrl = '', capturedAt: Date | null = null): ContactInput {
   return {
     firstName: candidate.name?.first ?? '',
     lastName: candidate.name?.last ?? '',
@@ -55,5 +67,11 @@ export function candidateToContact(candidate: Candidate, sourceUrl = ''): Contac
     title: candidate.title ?? '',
     website: boundUrl(sourceUrl, 2048),
     notes: '',
+    capturedAt: capturedAt ? capturedAt.toISOString() : '',
   };
+}
+
+/** "2026-12-02 06:07 UTC": a capture time as a note can say it, the same for every reader. */
+export function capturedAtText(iso: string): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '';
 }

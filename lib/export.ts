@@ -9,6 +9,7 @@ const CSV_COLUMNS = [
   'Emails',
   'Phones',
   'Website',
+  'Captured at',
   'Notes',
   'Saved at',
 ];
@@ -23,6 +24,7 @@ export function contactsToCsv(contacts: Contact[]): string {
     c.emails.join(' ; '),
     c.phones.map((p) => p.value).join(' ; '),
     c.website,
+    c.capturedAt,
     c.notes,
     c.updatedAt,
   ]);

@@ -102,5 +102,6 @@ export function formSoFar(form: ContactForm, region: string): ContactInput {
     phones: phones.slice(0, 20),
     website: clip(form.website, 2048),
     notes: clip(form.notes, 5000),
+    capturedAt: '',
   };
 }

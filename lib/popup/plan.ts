@@ -45,12 +45,14 @@ export type SendPlan =
 
 /** What pressing the form's button does: refuse with a reason, save in the browser, or send this. */
 export function planSend(state: PopupState, provider: Provider | null, region: string): SendPlan {
-  const checked = formToInput(state.form, region);
-  if (!checked.ok)
+  const form = formToInput(state.form, region);
+  if (!form.ok)
     return {
       kind: 'stop',
-      event: { type: 'formRejected', errors: checked.errors, text: checked.errors.form ?? t('fieldsNeedLook') },
+      event: { type: 'formRejected', errors: form.errors, text: form.errors.form ?? t('fieldsNeedLook') },
     };
+  // Where it came from goes with it: the page (the form's website) and when it was read.
+  const checked = { ...form, input: { ...form.input, capturedAt: state.readAt?.toISOString() ?? '' } };
   if (!provider) return { kind: 'in-browser', contact: checked.input };
   const pasted = idFromPasted(state.pastedId);
   const remoteId = state.action === 'update' ? (pasted ?? state.known?.remoteId ?? null) : null;
@@ -117,7 +119,7 @@ export function planBulk(
   const refused: BulkLine[] = [];
   const sends: Array<Send & { name: string }> = [];
   for (const candidate of people) {
-    const contact = candidateToContact(candidate, url);
+    const contact = candidateToContact(candidate, url, state.readAt);
     const name = displayName(contact);
     const valid = checkValues(
       provider,

@@ -1,4 +1,4 @@
-import type { ContactInput } from '../contact';
+import { type ContactInput, capturedAtText } from '../contact';
 import { E164 } from '../rules';
 import { z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
@@ -75,7 +75,7 @@ export const cleartalk: Provider<ClearTalkValues> = {
       [c.title, c.company].filter(Boolean).join(', '),
       ...c.emails.slice(1).map((e) => `Email: ${e}`),
       ...c.phones.slice(1).map((p) => `Phone (${p.type}): ${p.value}`),
-      c.website ? `Found on ${c.website}` : '',
+      c.website ? [`Found on ${c.website}`, capturedAtText(c.capturedAt)].filter(Boolean).join(' at ') : '',
       c.notes,
     ]
       .filter(Boolean)

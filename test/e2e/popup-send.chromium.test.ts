@@ -210,6 +210,9 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     const texts = await outcomes.allTextContents();
     for (const name of ['Jane Q. Doe', 'Ana García Márquez', 'Priya Sharma', 'Tomás Okafor', 'Lukas Meyer'])
       expect(texts.some((t) => t.includes(name))).toBe(true);
+    // Where they came from went with each: OpenPhone's sourceUrl is the page they were read on.
+    const priyaRecord = mock.records('openphone').find((r) => JSON.stringify(r).includes('Priya'));
+    expect(priyaRecord?.sourceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     await popup.close();
     // Opened again: each row says the person is already in OpenPhone, and picking one makes update the default.
     const again = await openPopup();

@@ -22,6 +22,7 @@ const person = (i: number): ContactInput => ({
   phones: [],
   website: '',
   notes: '',
+  capturedAt: '',
 });
 
 function send(i: number, id?: string, allowAgain?: boolean) {

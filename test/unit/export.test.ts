@@ -15,6 +15,7 @@ const jane: Contact = {
   ],
   website: 'https://acme.com/team',
   notes: 'Met at the fair\nfollow up in May',
+  capturedAt: '2026-05-04T09:30:00.000Z',
   createdAt: '2026-11-01T10:00:00.000Z',
   updatedAt: '2026-11-02T11:30:00.000Z',
 };
@@ -22,10 +23,10 @@ const jane: Contact = {
 describe('CSV', () => {
   it('writes a header and one quoted row per contact', () => {
     const lines = contactsToCsv([jane]).split('\r\n');
-    expect(lines[0]).toBe('First name,Last name,Company,Job title,Emails,Phones,Website,Notes,Saved at');
+    expect(lines[0]).toBe('First name,Last name,Company,Job title,Emails,Phones,Website,Captured at,Notes,Saved at');
     expect(lines[1]).toBe(
       'Jane,"Doe, Jr.","Acme; ""Widgets""",VP Sales,jane@acme.com ; j.doe@acme.com,+14155550132 ; +14155550133,' +
-        'https://acme.com/team,"Met at the fair\nfollow up in May",2026-11-02T11:30:00.000Z',
+        'https://acme.com/team,2026-05-04T09:30:00.000Z,"Met at the fair\nfollow up in May",2026-11-02T11:30:00.000Z',
     );
     expect(lines).toHaveLength(3);
   });

@@ -196,6 +196,32 @@ describe('the plan of a send', () => {
 });
 
 describe('where a value came from', () => {
+  it('sends the page and the time it was read with every contact, single or bulk, in the fields the provider has', () => {
+    const state = run([loaded()]);
+    const single = planSend(state, openphone, 'US');
+    expect(single).toMatchObject({
+      kind: 'send',
+      send: {
+        contact: { website: 'https://acme.example/team', capturedAt: '2026-12-02T09:41:00.000Z' },
+        values: { sourceUrl: 'https://acme.example/team' },
+      },
+    });
+    const cleartalk = getProvider('cleartalk') as Provider;
+    const { sends } = planBulk(
+      state,
+      cleartalk,
+      [person('Raj Patel', 'raj@acme.example')],
+      'https://acme.example/team',
+    );
+    expect(sends[0]?.contact.capturedAt).toBe('2026-12-02T09:41:00.000Z');
+    expect(sends[0]?.values.clearTalkNotes).toContain('Found on https://acme.example/team at 2026-12-02 09:41 UTC');
+    // Saved in the browser: the address book keeps both.
+    expect(planSend(state, null, 'US')).toMatchObject({
+      kind: 'in-browser',
+      contact: { capturedAt: '2026-12-02T09:41:00.000Z' },
+    });
+  });
+
   it('names the page, the kinds of source in words, and when the page was read', () => {
     const c = {
       ...person('Jane Doe', 'jane@acme.example'),

@@ -18,6 +18,7 @@ const ana: ContactInput = {
   title: 'Head of Partnerships',
   website: 'https://northwind-robotics.com/team',
   notes: '',
+  capturedAt: '',
 };
 const ctx = {
   baseUrl: 'https://api.example.test',

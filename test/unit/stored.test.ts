@@ -19,6 +19,7 @@ const ANN = {
   phones: [],
   website: '',
   notes: '',
+  capturedAt: '',
 };
 
 const goodRow = {
@@ -64,6 +65,7 @@ describe('stored data we did not write', () => {
         phones: [],
         website: '',
         notes: '',
+        capturedAt: '',
       });
       expect(await listContacts()).toHaveLength(1);
       await recordSend({

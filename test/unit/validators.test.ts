@@ -69,6 +69,7 @@ function blank() {
     phones: [],
     website: '',
     notes: '',
+    capturedAt: '',
   };
 }
 
