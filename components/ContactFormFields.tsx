@@ -16,10 +16,15 @@ interface Props {
   form: ContactForm;
   errors: FormErrors;
   onChange: (form: ContactForm) => void;
+  /** Where the contact goes ("OpenPhone", "your address book"): named where a field cannot hold what the page had. */
+  target: string;
 }
 
+/** "Jane Q.", "J. Robert": a first name that carries a middle initial. */
+const MIDDLE_INITIAL = /(?:^|\s)\p{Lu}\.(?:\s|$)/u;
+
 /** The local address book's fields; every value is rendered as text, never as markup. */
-export function ContactFormFields({ form, errors, onChange }: Props) {
+export function ContactFormFields({ form, errors, onChange, target }: Props) {
   const set = <K extends keyof ContactForm>(key: K, value: ContactForm[K]) => onChange({ ...form, [key]: value });
   // A form sized to the person: the first e-mail and phone, the rest behind "+N more" (open when one needs a look).
   const [open, setOpen] = useState({ emails: false, phones: false });
@@ -54,6 +59,8 @@ export function ContactFormFields({ form, errors, onChange }: Props) {
           error={errors.firstName}
           onInput={(v) => set('firstName', v)}
           autoComplete="given-name"
+          // No provider here has a middle-name field: the initial stays where the page wrote it, and we say why.
+          help={MIDDLE_INITIAL.test(form.firstName.trim()) ? t('middleInitialKept', target) : null}
         />
         <TextField
           id="lastName"

@@ -78,6 +78,7 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
           form={state.form}
           errors={state.errors}
           onChange={(form) => dispatch({ type: 'edited', form })}
+          target={provider?.label ?? t('yourAddressBook')}
         />
         {provider && values && <ProviderPart provider={provider} state={state} values={values} dispatch={dispatch} />}
         <div class="actions">

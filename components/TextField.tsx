@@ -7,6 +7,8 @@ export interface TextFieldProps {
   error: string | undefined;
   onInput: (value: string) => void;
   onRemove?: (() => void) | undefined;
+  /** A sentence under the field about what it holds (not an error). */
+  help?: string | null | undefined;
   type?: 'text' | 'email' | 'tel' | 'url';
   autoComplete?: string;
 }
@@ -21,7 +23,9 @@ export function TextField({
   onRemove,
   type = 'text',
   autoComplete = 'off',
+  help = null,
 }: TextFieldProps) {
+  const describedBy = [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -32,7 +36,7 @@ export function TextField({
           value={value}
           autoComplete={autoComplete}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy || undefined}
           onInput={(e) => onInput(e.currentTarget.value)}
         />
         {onRemove && (
@@ -41,6 +45,11 @@ export function TextField({
           </button>
         )}
       </div>
+      {help && (
+        <span class="help" id={`${id}-help`}>
+          {help}
+        </span>
+      )}
       {error && (
         <span class="error" id={`${id}-error`}>
           {error}

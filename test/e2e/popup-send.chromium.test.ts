@@ -48,6 +48,13 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     const popup = await openPopup();
     await popup.getByLabel('Send to').selectOption('openphone');
     await popup.getByRole('group', { name: 'OpenPhone fields' }).waitFor();
+    // "Jane Q.": the initial stays in the first name, and the field says why.
+    const first = popup.getByLabel('First name', { exact: true });
+    expect(await first.inputValue()).toBe('Jane Q.');
+    const help = await first.getAttribute('aria-describedby');
+    expect(await popup.locator(`#${help}`).textContent()).toBe(
+      'The middle initial stays in the first name: OpenPhone has no middle-name field.',
+    );
     expect(await popup.getByLabel('OpenPhone Source', { exact: true }).inputValue()).toBe('capture-to-crm');
     // A source OpenPhone reserves is refused before anything is sent, with OpenPhone's rule.
     await popup.getByLabel('OpenPhone Source', { exact: true }).fill('csv-import');
