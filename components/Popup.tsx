@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import type { Injected } from '@/lib/inject';
 import { provenanceOf } from '@/lib/popup/provenance';
-import { candidatesOf, pageUrl } from '@/lib/popup/state';
+import { candidatesOf, type ProviderHealth, pageUrl } from '@/lib/popup/state';
 import { BulkResults } from './BulkResults';
 import { CandidatePicker } from './CandidatePicker';
 import { ContactFormFields } from './ContactFormFields';
@@ -28,7 +28,10 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
   return (
     <main class="popup">
       <header>
-        <h1>Capture to CRM</h1>
+        <div>
+          <h1>Capture to CRM</h1>
+          <TargetState label={provider?.label ?? null} health={state.health} />
+        </div>
         <button type="button" class="link" onClick={openSettings}>
           {t('openAddressBook')}
         </button>
@@ -100,5 +103,22 @@ export function Popup({ injected }: { injected: Promise<Injected> }) {
         )}
       </form>
     </main>
+  );
+}
+
+/** The header's line: where a send goes and how that is going ("OpenPhone · 2 waiting to send"). */
+function TargetState({ label, health }: { label: string | null; health: ProviderHealth | null }) {
+  const state =
+    label === null
+      ? t('stateInBrowser')
+      : health?.lastFailed
+        ? t(health.lastFailed.settings ? 'stateLastRefused' : 'stateLastFailed')
+        : health && health.waiting > 0
+          ? t('stateWaiting', health.waiting)
+          : t('stateConnected');
+  return (
+    <p class={`target-state${health?.lastFailed ? ' failing' : ''}`}>
+      <strong>{label ?? t('yourAddressBook')}</strong> · {state}
+    </p>
   );
 }

@@ -16,6 +16,7 @@ import {
   outcomeEvent,
   planBulk,
   planSend,
+  providerHealth,
   type Send,
   shownValues,
   tickedPeople,
@@ -96,15 +97,16 @@ export function usePopup(injected: Promise<Injected>) {
   // Which rows of the list are already in the provider (our history) or in the address book.
   useEffect(() => {
     const people = candidatesOf(state);
-    if (people.length === 0) return;
+    if (state.capture === null) return;
     const providerId = state.providerId;
     void (async () => {
-      const rows = provider
-        ? knownRowsIn(await listHistory(), provider.id, people)
-        : knownRowsInBook(await listContacts(), people);
-      dispatch({ type: 'rowsKnown', providerId, rows });
+      if (!provider)
+        return dispatch({ type: 'rowsKnown', providerId, rows: knownRowsInBook(await listContacts(), people) });
+      const records = await listHistory();
+      const health = providerHealth(records, provider.id);
+      dispatch({ type: 'rowsKnown', providerId, rows: knownRowsIn(records, provider.id, people), health });
     })();
-  }, [state.providerId, state.capture, state.bulkResults]);
+  }, [state.providerId, state.capture, state.bulkResults, state.status.kind]);
 
   // Is this person already in the provider (our history, then a lookup by our external id)?
   const channels = checked.ok

@@ -1,6 +1,7 @@
 import { isSamePerson } from '../address-book';
 import type { Candidate } from '../capture-result';
 import { type Contact, type ContactInput, candidateToContact, displayName, emptyContactInput } from '../contact';
+import { nextStepOf } from '../failure';
 import { formSoFar, formToInput } from '../form';
 import { knownIn, type SendRecord } from '../history';
 import { t } from '../i18n';
@@ -15,7 +16,7 @@ import {
 } from '../provider-form';
 import { idProblem } from '../providers/http';
 import type { Provider } from '../providers/types';
-import type { BulkLine, Known, PopupEvent, PopupState } from './state';
+import type { BulkLine, Known, PopupEvent, PopupState, ProviderHealth } from './state';
 
 /** What a send from the popup is made of, and what its outcome says: pure functions of the popup's state. */
 export type Send = Omit<Extract<Message, { type: 'outbox.send' }>['sends'][number], 'id'>;
@@ -180,6 +181,20 @@ export function currentFromHistory(
 /** For each row of the list, the contact it already is in the provider, by our history of deliveries. */
 export function knownRowsIn(records: SendRecord[], providerId: string, people: Candidate[]): Array<Known | null> {
   return people.map((c) => knownIn(records, providerId, { emails: c.emails, phones: c.phones.map((p) => p.e164) }));
+}
+
+/** The provider's health for the popup's header, from the history (newest record first). */
+export function providerHealth(records: SendRecord[], providerId: string): ProviderHealth {
+  const mine = records.filter((r) => r.providerId === providerId);
+  const waiting = mine.filter((r) => r.outcome === 'pending' || r.outcome === 'unknown').length;
+  const last = mine.find((r) => r.outcome === 'delivered' || r.outcome === 'failed');
+  return {
+    waiting,
+    lastFailed:
+      last?.outcome === 'failed'
+        ? { settings: last.errorKind !== null && nextStepOf(last.errorKind) === 'settings' }
+        : null,
+  };
 }
 
 /** For each row of the list, the address book's contact it already is (same e-mail or phone). */

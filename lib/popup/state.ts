@@ -30,6 +30,13 @@ export interface BulkLine {
   error: boolean;
 }
 
+/** How the selected provider is doing, by our history: sends still waiting, and whether the last one failed. */
+export interface ProviderHealth {
+  waiting: number;
+  /** The newest settled send failed, and how (a refused key needs Settings, a fault may pass). */
+  lastFailed: { settings: boolean } | null;
+}
+
 export interface PopupState {
   /** null until the page was read. */
   capture: CaptureOutcome | null;
@@ -57,6 +64,8 @@ export interface PopupState {
   pastedId: string;
   updateMode: UpdateMode;
   ticked: ReadonlySet<number>;
+  /** The selected provider's health (null for the address book, or until the history was read). */
+  health: ProviderHealth | null;
   /** For each row of the list, the person as the selected provider (or the address book) already has them. */
   knownRows: Array<Known | null>;
   bulkResults: BulkLine[];
@@ -88,7 +97,7 @@ export type PopupEvent =
   | { type: 'updateModeChosen'; mode: UpdateMode }
   | { type: 'tickToggled'; index: number }
   /** Every person of the list ticked, or none. */
-  | { type: 'rowsKnown'; providerId: string; rows: Array<Known | null> }
+  | { type: 'rowsKnown'; providerId: string; rows: Array<Known | null>; health?: ProviderHealth | null }
   | { type: 'tickedAll' }
   | { type: 'tickedNone' }
   | { type: 'formRejected'; errors: FormErrors; text: string }
@@ -122,6 +131,7 @@ export function initialState(): PopupState {
     pastedId: '',
     updateMode: 'fill-empty',
     ticked: new Set(),
+    health: null,
     knownRows: [],
     bulkResults: [],
     edits: 0,
@@ -207,7 +217,9 @@ export function reduce(state: PopupState, event: PopupEvent): PopupState {
     }
     case 'rowsKnown':
       // An answer for a provider no longer selected says nothing about this one.
-      return event.providerId === state.providerId ? { ...state, knownRows: event.rows } : state;
+      return event.providerId === state.providerId
+        ? { ...state, knownRows: event.rows, health: event.health ?? null }
+        : state;
     case 'tickedAll':
       return { ...state, ticked: new Set(candidatesOf(state).map((_, i) => i)) };
     case 'tickedNone':

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptureOutcome } from '@/lib/capture';
 import type { Candidate } from '@/lib/capture-result';
 import type { SendOutcome } from '@/lib/messages';
-import { bulkReport, knownRowsIn, outcomeEvent, planBulk, planSend } from '@/lib/popup/plan';
+import { bulkReport, knownRowsIn, outcomeEvent, planBulk, planSend, providerHealth } from '@/lib/popup/plan';
 import { provenanceOf } from '@/lib/popup/provenance';
 import { initialState, type PopupEvent, type PopupState, reduce } from '@/lib/popup/state';
 import { getProvider } from '@/lib/providers/index';
@@ -263,5 +263,42 @@ describe('rows already known', () => {
         state,
       ).knownRows,
     ).toEqual([]);
+  });
+});
+
+describe('the header’s provider state', () => {
+  const record = (outcome: 'delivered' | 'failed' | 'pending', errorKind: 'auth' | 'server' | null = null) => ({
+    id: `r-${Math.random()}`,
+    providerId: 'openphone',
+    action: 'create' as const,
+    remoteId: outcome === 'delivered' ? 'OP1' : null,
+    externalId: null,
+    name: 'Jane Doe',
+    emails: ['jane@acme.example'],
+    phones: [],
+    at: '2026-12-02T09:41:00.000Z',
+    outcome,
+    error: outcome === 'failed' ? 'no' : null,
+    errorKind,
+  });
+
+  it('counts sends still waiting and says whether the newest settled one failed, and how', () => {
+    expect(providerHealth([], 'openphone')).toEqual({ waiting: 0, lastFailed: null });
+    // Newest first: a refused key after a delivery needs Settings; a server fault may pass by itself.
+    expect(providerHealth([record('pending'), record('failed', 'auth'), record('delivered')], 'openphone')).toEqual({
+      waiting: 1,
+      lastFailed: { settings: true },
+    });
+    expect(providerHealth([record('failed', 'server')], 'openphone').lastFailed).toEqual({ settings: false });
+    expect(providerHealth([record('delivered'), record('failed', 'auth')], 'openphone').lastFailed).toBeNull();
+    expect(providerHealth([record('failed', 'auth')], 'vixiees')).toEqual({ waiting: 0, lastFailed: null });
+  });
+
+  it('keeps the health only for the provider it was read for', () => {
+    const health = { waiting: 2, lastFailed: null };
+    const state = run([loaded(), { type: 'rowsKnown', providerId: 'openphone', rows: [], health }]);
+    expect(state.health).toEqual(health);
+    const other = { waiting: 9, lastFailed: { settings: true } };
+    expect(run([{ type: 'rowsKnown', providerId: 'vixiees', rows: [], health: other }], state).health).toEqual(health);
   });
 });
