@@ -118,7 +118,7 @@ function TargetState({ label, health }: { label: string | null; health: Provider
           : t('stateConnected');
   return (
     <p class={`target-state${health?.lastFailed ? ' failing' : ''}`}>
-      <strong>{label ?? t('yourAddressBook')}</strong> · {state}
+      <strong>{label ?? t('localAddressBook')}</strong> · {state}
     </p>
   );
 }

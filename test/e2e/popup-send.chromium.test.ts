@@ -79,6 +79,8 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
   it('remembers the provider, says the person is already there, and updates rather than duplicates', async () => {
     const popup = await openPopup();
     expect(await popup.getByLabel('Send to').inputValue()).toBe('openphone');
+    // The header says where a send goes and how that is going.
+    await expect.poll(() => popup.getByRole('banner').textContent()).toContain('OpenPhone · connected');
     await popup.getByRole('group', { name: /^In OpenPhone since / }).waitFor();
     expect(await popup.getByRole('radio', { name: 'Update it' }).isChecked()).toBe(true);
     await popup.getByLabel('Job title').fill('Chief Revenue Officer');
