@@ -26,6 +26,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export interface ExtensionFigures {
   popupMs: number;
   popupRuns: number;
+  /** Where an open of the demo page spends its time (medians, ms from the popup's navigation start). */
+  popupSteps: { shell: number; pageRead: number; formLoaded: number; filled: number };
   /** The same browser opening a small extension page and running a no-op script in the tab. */
   floorMs: number;
   /** Popup open → form filled on a directory page of `bigBytes`. */
@@ -122,9 +124,17 @@ export async function benchExtension(quick: boolean): Promise<ExtensionFigures> 
         return input && input.value !== '' ? performance.now() : null;
       });
       const ms = Number(await handle.jsonValue());
+      // The popup's own marks (entrypoints/popup/main.tsx): its shell ran, the page was read, the form loaded.
+      const marks = (await popup.evaluate(() =>
+        ['ctc:shell', 'ctc:page-read', 'ctc:form-loaded'].map(
+          (n) => performance.getEntriesByName(n)[0]?.startTime ?? 0,
+        ),
+      )) as number[];
+      steps.push({ shell: marks[0] ?? 0, pageRead: marks[1] ?? 0, formLoaded: marks[2] ?? 0, filled: ms });
       await popup.close();
       return ms;
     };
+    const steps: Array<ExtensionFigures['popupSteps']> = [];
     // The floor: a small extension page of ours (privacy.html) opened, then a no-op script run in the same tab.
     const floorOnce = async (tab: string) => {
       const page = await context.newPage();
@@ -143,10 +153,14 @@ export async function benchExtension(quick: boolean): Promise<ExtensionFigures> 
     };
     // Taken in turns, so the three see the same machine; the first of each warms caches and is dropped.
     const times = { popup: [] as number[], big: [] as number[], floor: [] as number[] };
+    const demoRuns: Array<ExtensionFigures['popupSteps']> = [];
     for (let i = 0; i < runs; i++) {
       times.floor.push(await floorOnce('team.html'));
       times.popup.push(await popupOnce('team.html'));
+      const demoSteps = steps.pop();
       times.big.push(await popupOnce('big-directory.html'));
+      steps.pop();
+      if (demoSteps) demoRuns.push(demoSteps);
     }
     const warm = (xs: number[]) => median(xs.length > 1 ? xs.slice(1) : xs);
     const popupMs = warm(times.popup);
@@ -172,9 +186,16 @@ export async function benchExtension(quick: boolean): Promise<ExtensionFigures> 
     }
     await drained();
     const afterMb = await workerHeapMb(context, ext);
+    const step = (key: keyof ExtensionFigures['popupSteps']) => warm(demoRuns.map((r) => r[key]));
     return {
       popupMs,
       popupRuns: runs,
+      popupSteps: {
+        shell: step('shell'),
+        pageRead: step('pageRead'),
+        formLoaded: step('formLoaded'),
+        filled: step('filled'),
+      },
       floorMs: warm(times.floor),
       bigMs: warm(times.big),
       bigBytes,

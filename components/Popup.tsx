@@ -11,8 +11,8 @@ import { ProviderSelect } from './ProviderSelect';
 import { usePopup } from './usePopup';
 
 /** The toolbar popup: the page's people, the contact form in the selected provider's fields, and the send. */
-export function Popup({ injected }: { injected: Promise<Injected> }) {
-  const { state, dispatch, provider, values, submit, sendTicked } = usePopup(injected);
+export function Popup({ injected, accounts }: { injected: Promise<Injected>; accounts?: Promise<unknown> }) {
+  const { state, dispatch, provider, values, submit, sendTicked } = usePopup(injected, accounts);
   const { capture, status, ticked } = state;
   if (capture === null) {
     return (

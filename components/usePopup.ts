@@ -30,7 +30,7 @@ import { loadSettings, saveSettings } from '@/lib/settings';
  * custom fields, whether the person is known, keeping a draft, sending. Components get the state, a dispatch and
  * the two sends. The page's reading began before this loaded (entrypoints/popup/main.tsx): `injected`.
  */
-export function usePopup(injected: Promise<Injected>) {
+export function usePopup(injected: Promise<Injected>, accountsAsked: Promise<unknown> = Promise.resolve(null)) {
   const [state, dispatch] = useReducer(reduce, undefined, initialState);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Stops following the outcome of the last send in storage. */
@@ -40,7 +40,12 @@ export function usePopup(injected: Promise<Injected>) {
   useEffect(() => {
     void (async () => {
       // The worker's answer is asked for at once; the page's people need the region from the settings.
-      const listed = sendMessage({ type: 'accounts.list' });
+      // Asked by the popup's first script (lib/inject.ts); asked again if that answer is not a reply.
+      const listed = accountsAsked.then((early) =>
+        isReply(early)
+          ? (early as Awaited<ReturnType<typeof sendMessage<{ type: 'accounts.list' }>>>)
+          : sendMessage({ type: 'accounts.list' }),
+      );
       const settings = await loadSettings();
       const capture = await injected.then((result) => readCapture(result, { region: settings.region }));
       const url = capture.ok ? capture.result.url : '';
@@ -206,3 +211,6 @@ export function usePopup(injected: Promise<Injected>) {
 
   return { state, dispatch, provider, values, submit, sendTicked };
 }
+
+const isReply = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';

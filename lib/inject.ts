@@ -22,19 +22,33 @@ export async function findTargetTab(): Promise<{ id: number; url?: string } | nu
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
 }
 
+/**
+ * The worker's list of accounts, asked for by the popup's first script beside the page's reading: a worker that
+ * was stopped takes a while to start, and that wait should not come after the form has loaded. Unchecked here;
+ * the popup reads it as a reply or asks again (components/usePopup.ts). Resolves null after 5 s without answer.
+ */
+export function askAccountsEarly(): Promise<unknown> {
+  return Promise.race([
+    browser.runtime.sendMessage({ type: 'accounts.list' }).catch(() => null),
+    new Promise((resolve) => setTimeout(() => resolve(null), 5000)),
+  ]);
+}
+
 /** Runs the extraction script in the tab; its raw result, or a sentence saying why it could not. */
 export async function injectExtractor(options: { selectionOnly?: boolean } = {}): Promise<Injected> {
   const tab = await findTargetTab().catch(() => null);
   if (!tab) return { ok: false, error: 'No tab to capture from. Open a lead page and try again.', tabId: null };
   try {
     const selectionOnly = options.selectionOnly ?? (await takePendingSelection(tab.id));
-    await browser.scripting.executeScript({
-      target: { tabId: tab.id },
-      func: (only: boolean) => {
-        (globalThis as { __captureSelectionOnly?: boolean }).__captureSelectionOnly = only;
-      },
-      args: [selectionOnly],
-    });
+    // Only a capture of the selection needs a word with the script first (a round trip to the tab saved otherwise).
+    if (selectionOnly)
+      await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: (at: number) => {
+          (globalThis as { __captureSelectionAt?: number }).__captureSelectionAt = at;
+        },
+        args: [Date.now()],
+      });
     const results = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/extract.js'] });
     return { ok: true, value: results[0]?.result, tabId: tab.id };
   } catch (error) {

@@ -150,3 +150,41 @@ describe('screenshots for the README', () => {
     await options.close();
   });
 });
+
+// The context menu's "Capture selection" leaves a note for the popup; the popup then asks the script for the
+// selection only (one word with the tab before the script runs), and a later open reads the whole page again.
+describe('capture of the selection', () => {
+  it('reads only the selected card when asked, and the whole page at the next open', async () => {
+    const lead = await context.newPage();
+    await lead.goto(`${site.origin}/team.html?selection`);
+    await lead.evaluate(() => {
+      const card = [...document.querySelectorAll('article')].find((a) => a.textContent?.includes('Priya Sharma'));
+      const range = document.createRange();
+      range.selectNodeContents(card as Element);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/privacy.html`);
+    // What the context menu's handler writes (lib/selection.ts), for the tab it was clicked in.
+    await ext.evaluate(`(async () => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url && t.url.includes('team.html?selection'));
+      await chrome.storage.session.set({ ['captureSelection:' + tab.id]: true });
+    })()`);
+    await ext.close();
+    const target = encodeURIComponent('team.html?selection');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${target}`);
+    await expect.poll(() => popup.getByLabel('First name').inputValue()).toBe('Priya');
+    expect(await popup.getByLabel('Email', { exact: true }).inputValue()).toBe('priya.sharma@northwind-robotics.com');
+    expect(await popup.getByRole('radio').count()).toBe(0);
+    await popup.close();
+    const again = await context.newPage();
+    await again.goto(`chrome-extension://${extensionId}/popup.html?tab=${target}`);
+    await again.getByRole('group', { name: /People on this page/ }).waitFor();
+    expect(await again.getByRole('radio').count()).toBe(6);
+    await again.close();
+    await lead.close();
+  });
+});
