@@ -109,7 +109,21 @@ export function usePopup(injected: Promise<Injected>, accountsAsked: Promise<unk
         return dispatch({ type: 'rowsKnown', providerId, rows: knownRowsInBook(await listContacts(), people) });
       const records = await listHistory();
       const health = providerHealth(records, provider.id);
-      dispatch({ type: 'rowsKnown', providerId, rows: knownRowsIn(records, provider.id, people), health });
+      const rows = knownRowsIn(records, provider.id, people);
+      dispatch({ type: 'rowsKnown', providerId, rows, health });
+      // Rows our history does not know: one lookup for all of them where the provider can (OpenPhone).
+      if (!provider.lookupMany || !rows.includes(null)) return;
+      const url = pageUrl(state);
+      const reply = await sendMessage({
+        type: 'provider.checkMany',
+        providerId,
+        contacts: people.slice(0, 200).map((c) => candidateToContact(c, url)),
+      });
+      if (!reply.ok) return;
+      const found = rows.map(
+        (r, i) => r ?? (reply.value[i] ? { remoteId: reply.value[i].remoteId, since: null } : null),
+      );
+      dispatch({ type: 'rowsKnown', providerId, rows: found, health });
     })();
   }, [state.providerId, state.capture, state.bulkResults, state.status.kind]);
 

@@ -42,6 +42,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('outbox.resolve'), id: z.string().max(100), choice: z.enum(['retry', 'discard']) }),
   /** Is this person already in the provider (our history, then a lookup by external id)? */
   z.object({ type: z.literal('provider.check'), providerId, contact: ContactInputSchema }),
+  /** The same for a list's rows: history first, then one lookup for the rest where the provider can (≤ 200). */
+  z.object({ type: z.literal('provider.checkMany'), providerId, contacts: z.array(ContactInputSchema).max(200) }),
   z.object({
     type: z.literal('accounts.set'),
     providerId,
@@ -87,6 +89,7 @@ export interface Replies {
   'outbox.send': SendOutcome[];
   'outbox.resolve': { resolved: boolean };
   'provider.check': { remoteId: string; since: string | null; via: 'history' | 'lookup' } | null;
+  'provider.checkMany': Array<{ remoteId: string; since: string | null; via: 'history' | 'lookup' } | null>;
   'accounts.set': { saved: true };
   'accounts.remove': { removed: true };
   'provider.test': { connected: boolean; message: string };

@@ -7,7 +7,7 @@ import { getProvider } from '../providers/index';
 import { maskDeep, secretForms } from '../providers/secrets';
 import { kick, queueSends } from './delivery';
 import { forgetTokens, liveTokens, refreshConnections } from './deps';
-import { checkExisting, customFieldsOf, testConnection } from './provider-reads';
+import { checkExisting, checkExistingMany, customFieldsOf, testConnection } from './provider-reads';
 
 /** The part of runtime.MessageSender the check reads. */
 export interface Sender {
@@ -60,6 +60,7 @@ const handlers: Handlers = {
     return { resolved };
   },
   'provider.check': (m) => checkExisting(m.providerId, m.contact),
+  'provider.checkMany': (m) => checkExistingMany(m.providerId, m.contacts),
   'accounts.set': async (m) => {
     const problem = checkBaseUrl(m.account.baseUrl);
     if (problem) throw new Error(problem);

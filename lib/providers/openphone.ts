@@ -68,7 +68,9 @@ export type OpenPhoneValues = z.infer<typeof values>;
 
 /** Response: { data: Contact }; the list answers { data: Contact[], totalItems, nextPageToken }. */
 const contactResponse = z.object({ data: z.object({ id: z.string().min(1) }) });
-const listResponse = z.object({ data: z.array(z.object({ id: z.string().min(1) })) });
+const listResponse = z.object({
+  data: z.array(z.object({ id: z.string().min(1), externalId: z.string().nullable().optional() })),
+});
 
 function headers(ctx: RequestContext): Record<string, string> {
   // The raw key, no "Bearer" (the docs insist); a pasted "Bearer …" is cleaned rather than refused.
@@ -153,6 +155,23 @@ export const openphone: Provider<OpenPhoneValues> = {
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/v1/contact-custom-fields'), headers(ctx)),
   readId: (b) => contactResponse.safeParse(b).data?.data.id ?? null,
   readLookup: (b) => listResponse.safeParse(b).data?.data[0]?.id ?? null,
+  // The list takes externalIds as a repeated parameter, 50 results at most.
+  lookupMany: {
+    max: 50,
+    request: (externalIds, ctx) =>
+      jsonRequest(
+        'GET',
+        joinUrl(
+          ctx.baseUrl,
+          `/v1/contacts?${externalIds.map((id) => `externalIds=${encodeURIComponent(id)}`).join('&')}&maxResults=${Math.min(50, Math.max(1, externalIds.length))}`,
+        ),
+        headers(ctx),
+      ),
+    read: (b) =>
+      (listResponse.safeParse(b).data?.data ?? []).flatMap((c) =>
+        c.externalId ? [{ externalId: c.externalId, remoteId: c.id }] : [],
+      ),
+  },
   explain: (status, b) => {
     const error = commonError('OpenPhone', status, b);
     if (status === 401)

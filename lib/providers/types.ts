@@ -112,6 +112,12 @@ export interface Provider<V extends Record<string, unknown> = Record<string, unk
   readId: (body: unknown) => string | null;
   /** The remote id in a lookup response, or null when nothing matched. */
   readLookup?: (body: unknown) => string | null;
+  /** Finds many at once (a list's rows), where one request can ask for several external ids. */
+  lookupMany?: {
+    max: number;
+    request: (externalIds: string[], ctx: RequestContext) => HttpRequest;
+    read: (body: unknown) => Array<{ externalId: string; remoteId: string }>;
+  };
   explain: (status: number, body: unknown) => ProviderError;
   /** Requests allowed per window, per account; every window applies. */
   rateLimits: ReadonlyArray<{ max: number; perMs: number }>;

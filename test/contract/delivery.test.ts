@@ -305,3 +305,26 @@ describe('failures and their next step', () => {
     expect((await readOutcomes([item?.id ?? '']))[0]?.next).toBe('settings');
   });
 });
+
+describe('which rows of a list are already there', () => {
+  it('knows rows by our history, the rest by one OpenPhone lookup of their external ids, and none it never made', async () => {
+    const { setAccount } = await import('../../lib/accounts');
+    const { checkExistingMany } = await import('../../lib/background/provider-reads');
+    await setAccount('openphone', { baseUrl: mock.baseUrl('openphone'), apiKey: MOCK_KEYS.openphone });
+    const [inHistory, onlyThere, never] = [person(7001), person(7002), person(7003)];
+    await send('openphone', [onlyThere]);
+    await deliverAll(deps());
+    // Made by us on another machine (or before a reinstall): in OpenPhone, not in this browser's history.
+    await fakeBrowser.storage.local.remove('history');
+    await send('openphone', [inHistory]);
+    await deliverAll(deps());
+    const lookupsBefore = mock.log.filter((l) => l.method === 'GET' && l.path === '/v1/contacts').length;
+    const rows = await checkExistingMany('openphone', [inHistory, onlyThere, never]);
+    expect(rows.map((r) => r?.via ?? null)).toEqual(['history', 'lookup', null]);
+    const onlyThereRecord = mock.records('openphone').find((r) => r.externalId === externalIdFor(onlyThere));
+    expect(rows[1]?.remoteId).toBe(onlyThereRecord?.id);
+    expect(mock.log.filter((l) => l.method === 'GET' && l.path === '/v1/contacts').length - lookupsBefore).toBe(1);
+    // A provider that cannot ask for several at once answers from the history alone, without a request.
+    expect((await checkExistingMany('cleartalk', [inHistory])).map((r) => r?.via ?? null)).toEqual([null]);
+  });
+});

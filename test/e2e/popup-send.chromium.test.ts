@@ -80,7 +80,8 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     const popup = await openPopup();
     expect(await popup.getByLabel('Send to').inputValue()).toBe('openphone');
     // The header says where a send goes and how that is going.
-    await expect.poll(() => popup.getByRole('banner').textContent()).toContain('OpenPhone · connected');
+    // (A header inside <main> is not a banner landmark: read by its text.)
+    await expect.poll(() => popup.locator('header').textContent()).toContain('OpenPhone · connected');
     await popup.getByRole('group', { name: /^In OpenPhone since / }).waitFor();
     expect(await popup.getByRole('radio', { name: 'Update it' }).isChecked()).toBe(true);
     await popup.getByLabel('Job title').fill('Chief Revenue Officer');
@@ -230,5 +231,18 @@ describe('sending from the popup to a provider (Chromium, mock OpenPhone)', () =
     await again.getByRole('radio', { name: 'Priya Sharma' }).check();
     await expect.poll(() => again.getByRole('radio', { name: 'Update it' }).isChecked()).toBe(true);
     await again.close();
+    // Our history gone (another browser, a reinstall): the rows are still known, by one lookup in OpenPhone.
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/privacy.html`);
+    await ext.evaluate(`chrome.storage.local.remove('history')`);
+    await ext.close();
+    const lookupsBefore = mock.log.filter((l) => l.method === 'GET' && l.path === '/v1/contacts').length;
+    const third = await openPopup();
+    const looked = third.locator('li', { has: third.getByRole('radio', { name: 'Tomás Okafor' }) });
+    await expect.poll(() => looked.textContent()).toMatch(/Already in OpenPhone/);
+    expect(mock.log.filter((l) => l.method === 'GET' && l.path === '/v1/contacts').length).toBeGreaterThan(
+      lookupsBefore,
+    );
+    await third.close();
   });
 });
