@@ -21,7 +21,15 @@ import {
   shownValues,
   tickedPeople,
 } from '@/lib/popup/plan';
-import { type BulkLine, candidatesOf, initialState, type PopupEvent, pageUrl, reduce } from '@/lib/popup/state';
+import {
+  type BulkLine,
+  candidatesOf,
+  initialState,
+  type Known,
+  type PopupEvent,
+  pageUrl,
+  reduce,
+} from '@/lib/popup/state';
 import { getProvider, IN_BROWSER_ID } from '@/lib/providers/index';
 import { loadSettings, saveSettings } from '@/lib/settings';
 
@@ -35,6 +43,8 @@ export function usePopup(injected: Promise<Injected>, accountsAsked: Promise<unk
   const draftTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Stops following the outcome of the last send in storage. */
   const following = useRef<(() => void) | null>(null);
+  /** What each provider's lookup of the list's rows found, asked once while the popup is open. */
+  const lookedUp = useRef(new Map<string, Array<Known | null>>());
   useEffect(() => () => following.current?.(), []);
 
   useEffect(() => {
@@ -111,19 +121,23 @@ export function usePopup(injected: Promise<Injected>, accountsAsked: Promise<unk
       const health = providerHealth(records, provider.id);
       const rows = knownRowsIn(records, provider.id, people);
       dispatch({ type: 'rowsKnown', providerId, rows, health });
-      // Rows our history does not know: one lookup for all of them where the provider can (OpenPhone).
+      // Rows our history does not know: one lookup for all of them where the provider can (OpenPhone), once per
+      // provider while the popup is open (its answer is kept for when the provider is chosen again).
       if (!provider.lookupMany || !rows.includes(null)) return;
       const url = pageUrl(state);
-      const reply = await sendMessage({
-        type: 'provider.checkMany',
-        providerId,
-        contacts: people.slice(0, 200).map((c) => candidateToContact(c, url)),
-      });
-      if (!reply.ok) return;
-      const found = rows.map(
-        (r, i) => r ?? (reply.value[i] ? { remoteId: reply.value[i].remoteId, since: null } : null),
-      );
-      dispatch({ type: 'rowsKnown', providerId, rows: found, health });
+      let looked = lookedUp.current.get(providerId);
+      if (!looked) {
+        const reply = await sendMessage({
+          type: 'provider.checkMany',
+          providerId,
+          contacts: people.slice(0, 200).map((c) => candidateToContact(c, url)),
+        });
+        if (!reply.ok) return;
+        looked = people.map((_, i) => (reply.value[i] ? { remoteId: reply.value[i].remoteId, since: null } : null));
+        lookedUp.current.set(providerId, looked);
+      }
+      const found = looked;
+      dispatch({ type: 'rowsKnown', providerId, rows: rows.map((r, i) => r ?? found[i] ?? null), health });
     })();
   }, [state.providerId, state.capture, state.bulkResults, state.status.kind]);
 

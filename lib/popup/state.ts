@@ -217,8 +217,13 @@ export function reduce(state: PopupState, event: PopupEvent): PopupState {
     }
     case 'rowsKnown':
       // An answer for a provider no longer selected says nothing about this one.
+      // What a lookup found stays found while the provider stays selected: a later read of the history adds to it.
       return event.providerId === state.providerId
-        ? { ...state, knownRows: event.rows, health: event.health ?? null }
+        ? {
+            ...state,
+            knownRows: event.rows.map((r, i) => r ?? state.knownRows[i] ?? null),
+            health: event.health ?? null,
+          }
         : state;
     case 'tickedAll':
       return { ...state, ticked: new Set(candidatesOf(state).map((_, i) => i)) };

@@ -302,3 +302,15 @@ describe('the header’s provider state', () => {
     expect(run([{ type: 'rowsKnown', providerId: 'vixiees', rows: [], health: other }], state).health).toEqual(health);
   });
 });
+
+describe('rows already known', () => {
+  it('keeps what a lookup found while the provider stays selected, and forgets it when another is chosen', () => {
+    const looked = { remoteId: 'OP7', since: null };
+    let state = run([loaded(), { type: 'rowsKnown', providerId: 'openphone', rows: [null, looked] }]);
+    // A later read of the history alone (after a send, say) knows neither row: the lookup's answer stays.
+    state = run([{ type: 'rowsKnown', providerId: 'openphone', rows: [null, null] }], state);
+    expect(state.knownRows).toEqual([null, looked]);
+    state = run([{ type: 'providerChosen', providerId: 'local' }], state);
+    expect(state.knownRows).toEqual([]);
+  });
+});
