@@ -20,8 +20,12 @@ render(
 // machine: 2 of 12 fresh opens of the demo page listed 1 or 8 people instead of 6. (injectExtractor never rejects.)
 // The marks are the bench's breakdown of an open (bench/bench-extension.ts): page read, form loaded.
 void injected
-  .then(() => {
+  .then((result) => {
     performance.mark('ctc:page-read');
+    // The microdata, RDFa and microformats readers, when the page has marked-up parts: fetched beside the form,
+    // not after it (lib/capture.ts imports the same module; it is loaded once).
+    const snapshots = result.ok ? (result.value as { snapshots?: unknown } | null)?.snapshots : undefined;
+    if (Array.isArray(snapshots) && snapshots.length > 0) void import('@/lib/extract/extension/markup');
     return import('@/components/Popup');
   })
   .then(({ Popup }) => {
