@@ -6,6 +6,12 @@ import { changeOutbox, type OutboxItem, SETTLE_TIMEOUTS } from './outbox';
 /** Draining the outbox: what is due, provider by provider, and what each outcome does to the stored send. */
 
 const MAX_ATTEMPTS = 12;
+/**
+ * A send whose create may have landed waits on a lookup, a cheap read: its wait stops growing after the 6th
+ * (16–32 s; 4–8 s in the test build), and it never gives up by count. What it waits for decides between a
+ * duplicate and a lost contact, and only an answer can decide it (or the user, where nothing can be asked).
+ */
+const LOOKUP_BACKOFF_STEPS = 6;
 
 /** Sends everything that is due, provider by provider (in parallel across providers), until nothing is due. */
 export async function drain(deps: DeliveryDeps): Promise<void> {
@@ -88,7 +94,7 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
     return;
   }
   const attempts = item.attempts + 1;
-  const gaveUp = (outcome.state === 'queued' || outcome.state === 'unknown') && attempts >= MAX_ATTEMPTS;
+  const gaveUp = outcome.state === 'queued' && attempts >= MAX_ATTEMPTS;
   const state = gaveUp ? 'failed' : outcome.state;
   await changeOutbox((items) => {
     const found = items.find((i) => i.id === item.id);
@@ -99,7 +105,8 @@ async function settle(item: OutboxItem, outcome: Outcome, deps: DeliveryDeps): P
       ? `${outcome.error} (gave up after ${attempts} attempts — retry from Settings)`
       : outcome.error;
     found.errorKind = gaveUp ? 'gave-up' : (outcome.kind ?? null);
-    const delay = (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(attempts, outcome.retryAfterMs);
+    const steps = state === 'unknown' ? Math.min(attempts, LOOKUP_BACKOFF_STEPS) : attempts;
+    const delay = (deps.backoff ?? ((n, after) => nextDelay(n, after, deps.random)))(steps, outcome.retryAfterMs);
     // After a lost answer (which ends at most one timeout after sending), let the server settle before looking.
     const settle = (SETTLE_TIMEOUTS - 1) * deps.transport.timeoutMs;
     found.nextAttemptAt = deps.now() + (state === 'unknown' && !outcome.answered ? Math.max(delay, settle) : delay);
