@@ -7,7 +7,7 @@ import { formToInput } from '@/lib/form';
 import { listHistory } from '@/lib/history';
 import { t } from '@/lib/i18n';
 import type { Injected } from '@/lib/inject';
-import { type SendOutcome, sendMessage } from '@/lib/messages';
+import { type Replies, type Reply, type SendOutcome, sendMessage } from '@/lib/messages';
 import {
   bulkReport,
   currentFromHistory,
@@ -52,9 +52,7 @@ export function usePopup(injected: Promise<Injected>, accountsAsked: Promise<unk
       // The worker's answer is asked for at once; the page's people need the region from the settings.
       // Asked by the popup's first script (lib/inject.ts); asked again if that answer is not a reply.
       const listed = accountsAsked.then((early) =>
-        isReply(early)
-          ? (early as Awaited<ReturnType<typeof sendMessage<{ type: 'accounts.list' }>>>)
-          : sendMessage({ type: 'accounts.list' }),
+        isReply(early) ? (early as Reply<Replies['accounts.list']>) : sendMessage({ type: 'accounts.list' }),
       );
       const settings = await loadSettings();
       const capture = await injected.then((result) => readCapture(result, { region: settings.region }));

@@ -121,11 +121,13 @@ function linesAfter(heading: Element): { lines: string[]; org: string | null } {
     node !== null && lines.length < 10 && read < 2000 && walked++ < 3000;
     node = walker.nextNode()
   ) {
+    const text = (node.nodeValue ?? '').slice(0, 300).replace(/\s+/g, ' ').trim();
+    // The blank nodes between elements, most of them, are passed before any ancestor is looked up.
+    if (text === '') continue;
     const parent = parentOf(node);
     if (!parent || SKIPPED.has(parent.nodeName)) continue;
     // A sign-in dialog the platform parks after the name ("Sign in to view Satya's full profile") is not the header.
     if (closest(parent, HIDDEN_PART) !== null) continue;
-    const text = (node.nodeValue ?? '').slice(0, 300).replace(/\s+/g, ' ').trim();
     read += text.length;
     if (text.length < 2 || text.length > 150) continue;
     lines.push(text);
