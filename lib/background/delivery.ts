@@ -1,7 +1,15 @@
 import { browser } from 'wxt/browser';
 import { ContactInputSchema } from '../contact';
 import { drain } from '../delivery/drain';
-import { changeOutbox, enqueueOnce, loadOutbox, nextDue, recoverInFlight } from '../delivery/outbox';
+import {
+  changeOutbox,
+  enqueueOnce,
+  keepWakeUp,
+  loadOutbox,
+  nextDue,
+  recoverInFlight,
+  wakeUpAt,
+} from '../delivery/outbox';
 import { outcomeOf } from '../delivery/outcomes';
 import { listHistory } from '../history';
 import type { SendOutcome } from '../messages';
@@ -19,6 +27,18 @@ let running: Promise<void> | null = null;
 let again = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+// The alarm follows every write of the outbox, in the outbox's own turn (lib/delivery/outbox.ts keepWakeUp):
+// armed before a write that leaves anything to send, at the soonest due send and no sooner than the browser
+// keeps, and cleared only after a write that leaves nothing. A worker stopped at any moment is woken again.
+keepWakeUp(async (items, phase) => {
+  const now = Date.now();
+  const at = wakeUpAt(items, now);
+  if (at !== null && phase === 'before')
+    // A browser call that never settles must not hold the outbox: the sends go on, the timer still wakes them.
+    await atMost3s(browser.alarms.create(ALARM, { when: Math.max(at, now + ALARM_FLOOR_MS) }), 'the outbox wake-up');
+  else if (at === null && phase === 'after') await atMost3s(browser.alarms.clear(ALARM), 'clearing the wake-up');
+});
+
 /** Sends what is due now and plans the next wake-up; safe to call at any time, from anywhere. */
 export function kick(): Promise<void> {
   if (running) {
@@ -26,8 +46,6 @@ export function kick(): Promise<void> {
     return running;
   }
   running = (async () => {
-    // The wake-up is armed before anything is sent: a worker stopped in the middle of this drain is woken again.
-    await armWakeUp();
     await ready();
     do {
       again = false;
@@ -35,41 +53,27 @@ export function kick(): Promise<void> {
         await drain(deps);
       } catch (error) {
         console.warn('outbox drain failed', error instanceof Error ? error.message : error);
+        // A drain that failed between marking a send in flight and settling it leaves it to no one: nothing is
+        // known of it, as after a stopped worker.
+        await changeOutbox((items) => recoverInFlight(items, Date.now(), deps.transport.timeoutMs)).catch(
+          () => undefined,
+        );
       }
     } while (again);
   })().finally(() => {
     running = null;
-    void plan();
+    void planTimer();
   });
   return running;
 }
 
-/** An alarm 30 s out (the shortest a browser keeps) whenever the outbox holds anything still to send. */
-async function armWakeUp(): Promise<void> {
-  try {
-    const items = await loadOutbox();
-    if (items.some((i) => i.state !== 'failed' && i.state !== 'may-exist'))
-      // A browser call that never settles must not hold the drain (the alarm is then armed after it).
-      await atMost3s(browser.alarms.create(ALARM, { when: Date.now() + ALARM_FLOOR_MS }), 'the outbox wake-up');
-  } catch (error) {
-    console.warn('outbox wake-up not armed', error instanceof Error ? error.message : error);
-  }
-}
-
-/** The next wake-up: a timer while the worker lives, an alarm for when it was stopped. */
-async function plan(): Promise<void> {
+/** While the worker lives, a timer for the next due send (the alarm, kept by every write, wakes a stopped one). */
+async function planTimer(): Promise<void> {
   const items = await loadOutbox();
   await showBadge(items);
   clearTimeout(timer);
   const due = nextDue(items);
-  if (due === null) {
-    await browser.alarms.clear(ALARM);
-    return;
-  }
-  const delay = Math.max(0, due - Date.now());
-  // A timer while the worker lives; the alarm (30 s at the least) wakes it if it was stopped meanwhile.
-  timer = setTimeout(() => void kick(), delay);
-  await browser.alarms.create(ALARM, { when: Date.now() + Math.max(delay, ALARM_FLOOR_MS) });
+  if (due !== null) timer = setTimeout(() => void kick(), Math.max(0, due - Date.now()));
 }
 
 /** At every start of the worker: whatever was in flight when it stopped is resolved before anything repeats. */
@@ -117,12 +121,7 @@ export async function queueSends(
       },
     };
   });
-  // The wake-up is armed before the sends are stored: a worker stopped between the two leaves no outbox unwoken.
-  try {
-    await browser.alarms.create(ALARM, { when: Date.now() + ALARM_FLOOR_MS });
-  } catch {
-    // Without alarms the worker's own timer still drains while it lives, as before.
-  }
+  // The outbox arms the wake-up before it stores the sends: a worker stopped between the two leaves none unwoken.
   const taken = await enqueueOnce(items, Date.now(), listHistory);
   const done = kick();
   await Promise.race([done, new Promise((resolve) => setTimeout(resolve, REPLY_WITHIN_MS))]);

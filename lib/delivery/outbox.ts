@@ -44,16 +44,38 @@ export async function loadOutbox(): Promise<OutboxItem[]> {
   return readRows('outbox', await outboxItem.getValue(), OutboxItemSchema);
 }
 
+/**
+ * Keeps the worker's wake-up in step with what is stored, inside the outbox's turn: `before` a write (arm it when
+ * the new rows leave anything to send) and `after` it (clear it when they leave nothing). Read from the rows
+ * themselves, never from an earlier read: a wake-up planned on a read that a later write made stale once cleared
+ * the alarm of sends stored meanwhile.
+ */
+export type WakeUpKeeper = (items: OutboxItem[], phase: 'before' | 'after') => Promise<void>;
+let keeper: WakeUpKeeper | null = null;
+export function keepWakeUp(keep: WakeUpKeeper | null): void {
+  keeper = keep;
+}
+
 const turn = serial();
 /** Every change to the stored outbox goes through here, one at a time. */
 export function changeOutbox<T>(change: (items: OutboxItem[]) => T | Promise<T>): Promise<T> {
   const run = async () => {
     const items = await loadOutbox();
     const result = await change(items);
+    await keeper?.(items, 'before');
     await write(outboxItem, items);
+    await keeper?.(items, 'after');
     return result;
   };
   return turn(run);
+}
+
+/** When a worker stopped now would need waking: the soonest due send, a send in flight counting as due now. */
+export function wakeUpAt(items: OutboxItem[], now: number): number | null {
+  const due = items
+    .filter((i) => i.state === 'queued' || i.state === 'unknown' || i.state === 'in-flight')
+    .map((i) => (i.state === 'in-flight' ? now : i.nextAttemptAt));
+  return due.length > 0 ? Math.min(...due) : null;
 }
 
 export function watchOutbox(callback: (items: OutboxItem[]) => void): () => void {
