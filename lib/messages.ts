@@ -3,66 +3,70 @@ import type { SaveOutcome } from './address-book';
 import { type Contact, ContactInputSchema } from './contact';
 import type { NextStep } from './failure';
 import { getProvider } from './providers/index';
-import { z } from './zod';
+import { lazy, z } from './zod';
 
-/** Every message the extension's pages send to the background: one map, validated on arrival. */
-// A provider id names one in the registry (an own property: "constructor" or "__proto__" is not one).
-const providerId = z
-  .string()
-  .min(1)
-  .max(40)
-  .refine((id) => getProvider(id) !== null, { message: 'unknown provider' });
-
-export const MessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('addressBook.save'), contact: ContactInputSchema }),
-  z.object({ type: z.literal('addressBook.delete'), id: z.string().min(1).max(100) }),
-  /**
-   * Queue sends (one or a bulk) to a provider. The reply comes once they are stored and tried (or after a few
-   * seconds); the page follows their outcome in storage by id (lib/delivery/outcomes.ts), since a reply can be lost.
-   */
-  z.object({
-    type: z.literal('outbox.send'),
-    providerId,
-    sends: z
-      .array(
-        z.object({
-          /** The page's own id for this send: asking again with it after a lost reply adds nothing. */
-          id: z.uuid().optional(),
-          /** A create the history already knows goes anyway (the user chose "create new" over the known one). */
-          allowAgain: z.boolean().optional(),
-          action: z.enum(['create', 'update']),
-          remoteId: z.string().max(200).nullable(),
-          contact: ContactInputSchema,
-          values: z.record(z.string(), z.unknown()),
-        }),
-      )
-      .min(1)
-      .max(200),
-  }),
-  z.object({ type: z.literal('outbox.resolve'), id: z.string().max(100), choice: z.enum(['retry', 'discard']) }),
-  /** Is this person already in the provider (our history, then a lookup by external id)? */
-  z.object({ type: z.literal('provider.check'), providerId, contact: ContactInputSchema }),
-  /** The same for a list's rows: history first, then one lookup for the rest where the provider can (≤ 200). */
-  z.object({ type: z.literal('provider.checkMany'), providerId, contacts: z.array(ContactInputSchema).max(200) }),
-  z.object({
-    type: z.literal('accounts.set'),
-    providerId,
-    account: z.object({
-      baseUrl: z.string().max(500),
-      apiKey: z.string().max(500).optional(),
-      clientId: z.string().max(500).optional(),
-      clientSecret: z.string().max(500).optional(),
+/**
+ * Every message the extension's pages send to the background: one map, validated on arrival. Built on first use:
+ * only the worker validates messages (lib/zod.ts lazy).
+ */
+export const messageSchema = lazy(() => {
+  // A provider id names one in the registry (an own property: "constructor" or "__proto__" is not one).
+  const providerId = z
+    .string()
+    .min(1)
+    .max(40)
+    .refine((id) => getProvider(id) !== null, { message: 'unknown provider' });
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('addressBook.save'), contact: ContactInputSchema }),
+    z.object({ type: z.literal('addressBook.delete'), id: z.string().min(1).max(100) }),
+    /**
+     * Queue sends (one or a bulk) to a provider. The reply comes once they are stored and tried (or after a few
+     * seconds); the page follows their outcome in storage by id (lib/delivery/outcomes.ts), since a reply can be lost.
+     */
+    z.object({
+      type: z.literal('outbox.send'),
+      providerId,
+      sends: z
+        .array(
+          z.object({
+            /** The page's own id for this send: asking again with it after a lost reply adds nothing. */
+            id: z.uuid().optional(),
+            /** A create the history already knows goes anyway (the user chose "create new" over the known one). */
+            allowAgain: z.boolean().optional(),
+            action: z.enum(['create', 'update']),
+            remoteId: z.string().max(200).nullable(),
+            contact: ContactInputSchema,
+            values: z.record(z.string(), z.unknown()),
+          }),
+        )
+        .min(1)
+        .max(200),
     }),
-  }),
-  z.object({ type: z.literal('accounts.remove'), providerId }),
-  /** A provider's own custom field definitions (OpenPhone), to offer them by type in the popup. */
-  z.object({ type: z.literal('provider.customFields'), providerId }),
-  /** A harmless authenticated request with the saved account: are the key and address right? */
-  z.object({ type: z.literal('provider.test'), providerId }),
-  z.object({ type: z.literal('accounts.list') }),
-]);
+    z.object({ type: z.literal('outbox.resolve'), id: z.string().max(100), choice: z.enum(['retry', 'discard']) }),
+    /** Is this person already in the provider (our history, then a lookup by external id)? */
+    z.object({ type: z.literal('provider.check'), providerId, contact: ContactInputSchema }),
+    /** The same for a list's rows: history first, then one lookup for the rest where the provider can (≤ 200). */
+    z.object({ type: z.literal('provider.checkMany'), providerId, contacts: z.array(ContactInputSchema).max(200) }),
+    z.object({
+      type: z.literal('accounts.set'),
+      providerId,
+      account: z.object({
+        baseUrl: z.string().max(500),
+        apiKey: z.string().max(500).optional(),
+        clientId: z.string().max(500).optional(),
+        clientSecret: z.string().max(500).optional(),
+      }),
+    }),
+    z.object({ type: z.literal('accounts.remove'), providerId }),
+    /** A provider's own custom field definitions (OpenPhone), to offer them by type in the popup. */
+    z.object({ type: z.literal('provider.customFields'), providerId }),
+    /** A harmless authenticated request with the saved account: are the key and address right? */
+    z.object({ type: z.literal('provider.test'), providerId }),
+    z.object({ type: z.literal('accounts.list') }),
+  ]);
+});
 
-export type Message = z.infer<typeof MessageSchema>;
+export type Message = z.infer<ReturnType<typeof messageSchema>>;
 
 /** A custom field a provider's account defines: OpenPhone's `{ name, key, type }`. */
 export interface CustomFieldDef {

@@ -2,7 +2,7 @@ import { connectedProviders, removeAccount, setAccount, storedSecrets } from '..
 import { deleteContact, saveContact } from '../address-book';
 import { checkBaseUrl } from '../base-url';
 import { resolveByUser } from '../delivery/outbox';
-import { errorText, type Message, MessageSchema, type Replies, type Reply } from '../messages';
+import { errorText, type Message, messageSchema, type Replies, type Reply } from '../messages';
 import { getProvider } from '../providers/index';
 import { maskDeep, secretForms } from '../providers/secrets';
 import { kick, queueSends } from './delivery';
@@ -31,7 +31,7 @@ export async function handleMessage(
   if (!isExtensionPage(sender, self.id, self.origin)) {
     return { ok: false, error: 'Refused: only the extension’s own pages may ask for this.' };
   }
-  const parsed = MessageSchema.safeParse(raw);
+  const parsed = messageSchema().safeParse(raw);
   if (!parsed.success) {
     return { ok: false, error: `The request was not understood: ${parsed.error.issues[0]?.message ?? 'invalid'}.` };
   }

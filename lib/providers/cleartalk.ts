@@ -1,6 +1,6 @@
 import { type ContactInput, capturedAtText } from '../contact';
 import { E164 } from '../rules';
-import { z } from '../zod';
+import { lazy, z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider, RequestContext } from './types';
 
@@ -10,22 +10,24 @@ const ID = SAFE_ID;
 // ClearTalk: docs/providers.md and seed 003 (update). The published schema marks every field required;
 // that is doubtful, so we send what the user filled and let a 400 speak for itself.
 
-const values = z.object({
-  firstName: z.string().trim().max(100),
-  lastName: z.string().trim().max(100),
-  email: z.union([z.literal(''), z.email('Not an email address')]),
-  phone: z.union([z.literal(''), z.string().regex(E164, 'Use the international format, e.g. +14155550100')]),
-  listName: z.string().trim().max(200),
-  tag: z.string().trim().max(200),
-  dateOfBirth: z.union([z.literal(''), z.iso.date('Use YYYY-MM-DD')]),
-  contactSource: z.string().trim().max(200),
-  clearTalkNotes: z.string().trim().max(5000),
-  customField: z.record(z.string(), z.string()),
-});
+const values = lazy(() =>
+  z.object({
+    firstName: z.string().trim().max(100),
+    lastName: z.string().trim().max(100),
+    email: z.union([z.literal(''), z.email('Not an email address')]),
+    phone: z.union([z.literal(''), z.string().regex(E164, 'Use the international format, e.g. +14155550100')]),
+    listName: z.string().trim().max(200),
+    tag: z.string().trim().max(200),
+    dateOfBirth: z.union([z.literal(''), z.iso.date('Use YYYY-MM-DD')]),
+    contactSource: z.string().trim().max(200),
+    clearTalkNotes: z.string().trim().max(5000),
+    customField: z.record(z.string(), z.string()),
+  }),
+);
 
-export type ClearTalkValues = z.infer<typeof values>;
+export type ClearTalkValues = z.infer<ReturnType<typeof values>>;
 
-const contactResponse = z.object({ id: z.union([z.number(), z.string()]) });
+const contactResponse = lazy(() => z.object({ id: z.union([z.number(), z.string()]) }));
 
 function headers(ctx: RequestContext): Record<string, string> {
   return { 'x-api-key': cleanKey(ctx.credentials.apiKey) };
@@ -60,7 +62,9 @@ export const cleartalk: Provider<ClearTalkValues> = {
     { key: 'contactSource', label: 'Contact source', type: 'text' },
     { key: 'clearTalkNotes', label: 'Notes', type: 'textarea' },
   ],
-  schema: values,
+  get schema() {
+    return values();
+  },
   fromContact: (c: ContactInput): ClearTalkValues => ({
     firstName: c.firstName,
     lastName: c.lastName,
@@ -87,7 +91,7 @@ export const cleartalk: Provider<ClearTalkValues> = {
     jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/contacts/${segment(id, ID)}`), headers(ctx), body(v)),
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
-    const id = contactResponse.safeParse(b).data?.id;
+    const id = contactResponse().safeParse(b).data?.id;
     return id === undefined ? null : String(id);
   },
   explain: (status, b) => {

@@ -1,6 +1,6 @@
 import type { ContactInput } from '../contact';
 import { E164 } from '../rules';
-import { z } from '../zod';
+import { lazy, z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, messageOf, segment } from './http';
 import type { Provider, RequestContext } from './types';
 
@@ -12,16 +12,18 @@ const RESERVED_SOURCES = new Set(['openphone', 'device', 'csv', 'zapier', 'googl
 
 // An item with an id addresses that existing item; one without is a new item (seed 000).
 const item = (value: z.ZodType<string>) => z.object({ name: z.string().max(100), value, id: z.string().optional() });
-const currentResponse = z.object({
-  data: z.object({
-    defaultFields: z
-      .object({
-        emails: z.array(z.object({ id: z.string(), value: z.string().nullable() })).nullish(),
-        phoneNumbers: z.array(z.object({ id: z.string(), value: z.string().nullable() })).nullish(),
-      })
-      .partial(),
+const currentResponse = lazy(() =>
+  z.object({
+    data: z.object({
+      defaultFields: z
+        .object({
+          emails: z.array(z.object({ id: z.string(), value: z.string().nullable() })).nullish(),
+          phoneNumbers: z.array(z.object({ id: z.string(), value: z.string().nullable() })).nullish(),
+        })
+        .partial(),
+    }),
   }),
-});
+);
 
 /** Our items with the ids of the contact's own items of the same value: sent again, they stay one each. */
 function withIdsOf<T extends { value: string; id?: string }>(
@@ -38,39 +40,45 @@ function withIdsOf<T extends { value: string; id?: string }>(
   });
 }
 
-const customField = z.object({
-  key: z.string().min(1),
-  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
-});
+const customField = lazy(() =>
+  z.object({
+    key: z.string().min(1),
+    value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
+  }),
+);
 
-const values = z.object({
-  firstName: z.string().trim().min(1, 'OpenPhone needs a first name').max(100),
-  lastName: z.string().trim().max(100),
-  company: z.string().trim().max(200),
-  role: z.string().trim().max(200),
-  emails: z.array(item(z.email('Not an email address'))).max(20),
-  phoneNumbers: z.array(item(z.string().regex(E164, 'Use the international format, e.g. +14155550100'))).max(20),
-  customFields: z.array(customField).max(50),
-  source: z
-    .string()
-    .trim()
-    .min(1)
-    .max(72)
-    .refine(
-      (s) => !RESERVED_SOURCES.has(s.toLowerCase()) && !/^(openphone|csv)/i.test(s),
-      'OpenPhone reserves this source name (openphone…, csv…, device, zapier, google-people, other)',
-    ),
-  sourceUrl: z.union([z.literal(''), z.url().max(200)]),
-  externalId: z.string().min(1).max(75),
-});
+const values = lazy(() =>
+  z.object({
+    firstName: z.string().trim().min(1, 'OpenPhone needs a first name').max(100),
+    lastName: z.string().trim().max(100),
+    company: z.string().trim().max(200),
+    role: z.string().trim().max(200),
+    emails: z.array(item(z.email('Not an email address'))).max(20),
+    phoneNumbers: z.array(item(z.string().regex(E164, 'Use the international format, e.g. +14155550100'))).max(20),
+    customFields: z.array(customField()).max(50),
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .max(72)
+      .refine(
+        (s) => !RESERVED_SOURCES.has(s.toLowerCase()) && !/^(openphone|csv)/i.test(s),
+        'OpenPhone reserves this source name (openphone…, csv…, device, zapier, google-people, other)',
+      ),
+    sourceUrl: z.union([z.literal(''), z.url().max(200)]),
+    externalId: z.string().min(1).max(75),
+  }),
+);
 
-export type OpenPhoneValues = z.infer<typeof values>;
+export type OpenPhoneValues = z.infer<ReturnType<typeof values>>;
 
 /** Response: { data: Contact }; the list answers { data: Contact[], totalItems, nextPageToken }. */
-const contactResponse = z.object({ data: z.object({ id: z.string().min(1) }) });
-const listResponse = z.object({
-  data: z.array(z.object({ id: z.string().min(1), externalId: z.string().nullable().optional() })),
-});
+const contactResponse = lazy(() => z.object({ data: z.object({ id: z.string().min(1) }) }));
+const listResponse = lazy(() =>
+  z.object({
+    data: z.array(z.object({ id: z.string().min(1), externalId: z.string().nullable().optional() })),
+  }),
+);
 
 function headers(ctx: RequestContext): Record<string, string> {
   // The raw key, no "Bearer" (the docs insist); a pasted "Bearer …" is cleaned rather than refused.
@@ -119,7 +127,9 @@ export const openphone: Provider<OpenPhoneValues> = {
     },
     { key: 'sourceUrl', label: 'Source URL', type: 'url', maxLength: 200 },
   ],
-  schema: values,
+  get schema() {
+    return values();
+  },
   fromContact: (c: ContactInput, externalId: string): OpenPhoneValues => ({
     firstName: c.firstName || c.lastName || c.emails[0] || '',
     lastName: c.firstName ? c.lastName : '',
@@ -137,7 +147,7 @@ export const openphone: Provider<OpenPhoneValues> = {
     jsonRequest('PATCH', joinUrl(ctx.baseUrl, `/v1/contacts/${segment(id, ID)}`), headers(ctx), body(v)),
   current: (id, ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, `/v1/contacts/${segment(id, ID)}`), headers(ctx)),
   withCurrent: (v, current) => {
-    const fields = currentResponse.safeParse(current).data?.data.defaultFields;
+    const fields = currentResponse().safeParse(current).data?.data.defaultFields;
     if (!fields) return v;
     const digits = (s: string) => s.replace(/\D/g, '');
     return {
@@ -153,8 +163,8 @@ export const openphone: Provider<OpenPhoneValues> = {
       headers(ctx),
     ),
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/v1/contact-custom-fields'), headers(ctx)),
-  readId: (b) => contactResponse.safeParse(b).data?.data.id ?? null,
-  readLookup: (b) => listResponse.safeParse(b).data?.data[0]?.id ?? null,
+  readId: (b) => contactResponse().safeParse(b).data?.data.id ?? null,
+  readLookup: (b) => listResponse().safeParse(b).data?.data[0]?.id ?? null,
   // The list takes externalIds as a repeated parameter, 50 results at most.
   lookupMany: {
     max: 50,
@@ -168,7 +178,7 @@ export const openphone: Provider<OpenPhoneValues> = {
         headers(ctx),
       ),
     read: (b) =>
-      (listResponse.safeParse(b).data?.data ?? []).flatMap((c) =>
+      (listResponse().safeParse(b).data?.data ?? []).flatMap((c) =>
         c.externalId ? [{ externalId: c.externalId, remoteId: c.id }] : [],
       ),
   },

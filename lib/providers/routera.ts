@@ -1,6 +1,6 @@
 import type { ContactInput } from '../contact';
 import { E164 } from '../rules';
-import { z } from '../zod';
+import { lazy, z } from '../zod';
 import { commonError, joinUrl, jsonRequest, messageOf, segment } from './http';
 import type { Provider, RequestContext } from './types';
 
@@ -12,26 +12,28 @@ const ID = /^[A-Za-z0-9_-]{1,100}$/;
 // internal names each account sets — these defaults are unconfirmed and editable.
 export const ROUTERA_FIELD_NAMES = { company: 'company', title: 'job_title' };
 
-const values = z
-  .object({
-    first_name: z.string().trim().max(100),
-    last_name: z.string().trim().max(100),
-    email: z.union([z.literal(''), z.email('Not an email address')]),
-    phone: z.union([z.literal(''), z.string().regex(E164, 'Use the international format, e.g. +14155550100')]),
-    external_id: z.string().min(1).max(255),
-    custom: z.record(
-      z.string().regex(/^[a-z][a-z0-9_]*$/, 'Internal names are lower_case_with_underscores'),
-      z.string(),
-    ),
-  })
-  .refine((v) => v.email !== '' || v.first_name !== '' || v.last_name !== '', {
-    message: 'Routera needs an email, a first name or a last name',
-    path: ['email'],
-  });
+const values = lazy(() =>
+  z
+    .object({
+      first_name: z.string().trim().max(100),
+      last_name: z.string().trim().max(100),
+      email: z.union([z.literal(''), z.email('Not an email address')]),
+      phone: z.union([z.literal(''), z.string().regex(E164, 'Use the international format, e.g. +14155550100')]),
+      external_id: z.string().min(1).max(255),
+      custom: z.record(
+        z.string().regex(/^[a-z][a-z0-9_]*$/, 'Internal names are lower_case_with_underscores'),
+        z.string(),
+      ),
+    })
+    .refine((v) => v.email !== '' || v.first_name !== '' || v.last_name !== '', {
+      message: 'Routera needs an email, a first name or a last name',
+      path: ['email'],
+    }),
+);
 
-export type RouteraValues = z.infer<typeof values>;
+export type RouteraValues = z.infer<ReturnType<typeof values>>;
 
-const contactResponse = z.object({ id: z.union([z.string(), z.number()]) });
+const contactResponse = lazy(() => z.object({ id: z.union([z.string(), z.number()]) }));
 
 function headers(ctx: RequestContext): Record<string, string> {
   return { Authorization: `Bearer ${ctx.credentials.accessToken ?? ''}` };
@@ -61,7 +63,9 @@ export const routera: Provider<RouteraValues> = {
     { key: 'email', label: 'Email', type: 'email' },
     { key: 'phone', label: 'Phone', type: 'phone' },
   ],
-  schema: values,
+  get schema() {
+    return values();
+  },
   fromContact: (c: ContactInput, externalId: string): RouteraValues => ({
     first_name: c.firstName,
     last_name: c.lastName,
@@ -80,7 +84,7 @@ export const routera: Provider<RouteraValues> = {
   },
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
-    const id = contactResponse.safeParse(b).data?.id;
+    const id = contactResponse().safeParse(b).data?.id;
     return id === undefined ? null : String(id);
   },
   explain: (status, b) => {

@@ -1,6 +1,6 @@
 import type { ContactInput } from '../contact';
 import { E164 } from '../rules';
-import { z } from '../zod';
+import { lazy, z } from '../zod';
 import { cleanKey, commonError, joinUrl, jsonRequest, SAFE_ID, segment } from './http';
 import type { Provider, RequestContext } from './types';
 
@@ -13,36 +13,41 @@ const UNCONFIRMED = { baseUrl: 'https://api.vixiees.com', createPath: '/contacts
 
 export const VIXIEES_SOURCES = ['manual', 'csv', 'api', 'call', 'whatsapp', 'email', 'crm'] as const;
 
-const values = z
-  .object({
-    first_name: z.string().trim().max(100),
-    last_name: z.string().trim().max(100),
-    second_last_name: z.string().trim().max(100),
-    email: z.union([z.literal(''), z.email('Not an email address')]),
-    additional_emails: z.array(z.email('Not an email address')).max(20),
-    phone: z.union([z.literal(''), z.string().regex(E164, 'Use the international format, e.g. +34912345678')]),
-    additional_phones: z.array(z.string().regex(E164, 'Use the international format')).max(20),
-    company_name: z.string().trim().max(200),
-    priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(),
-    source: z.enum(VIXIEES_SOURCES),
-    country_code: z.union([z.literal(''), z.string().regex(/^[A-Z]{2}$/, 'Two capital letters (ISO 3166-1), e.g. ES')]),
-    language: z.union([z.literal(''), z.string().regex(/^[a-z]{2}$/, 'Two small letters (ISO 639-1), e.g. es')]),
-    whatsapp_transactional_opt_in: z.boolean(),
-    email_transactional_opt_in: z.boolean(),
-    whatsapp_marketing_opt_in: z.boolean(),
-    email_marketing_opt_in: z.boolean(),
-    external_reference_id: z.string().min(1).max(255),
-    external_reference_url: z.union([z.literal(''), z.url()]),
-  })
-  // Vixiees' help center: a contact needs at least one email or phone.
-  .refine((v) => v.email !== '' || v.phone !== '', {
-    message: 'Vixiees needs an email or a phone number',
-    path: ['email'],
-  });
+const values = lazy(() =>
+  z
+    .object({
+      first_name: z.string().trim().max(100),
+      last_name: z.string().trim().max(100),
+      second_last_name: z.string().trim().max(100),
+      email: z.union([z.literal(''), z.email('Not an email address')]),
+      additional_emails: z.array(z.email('Not an email address')).max(20),
+      phone: z.union([z.literal(''), z.string().regex(E164, 'Use the international format, e.g. +34912345678')]),
+      additional_phones: z.array(z.string().regex(E164, 'Use the international format')).max(20),
+      company_name: z.string().trim().max(200),
+      priority: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]).nullable(),
+      source: z.enum(VIXIEES_SOURCES),
+      country_code: z.union([
+        z.literal(''),
+        z.string().regex(/^[A-Z]{2}$/, 'Two capital letters (ISO 3166-1), e.g. ES'),
+      ]),
+      language: z.union([z.literal(''), z.string().regex(/^[a-z]{2}$/, 'Two small letters (ISO 639-1), e.g. es')]),
+      whatsapp_transactional_opt_in: z.boolean(),
+      email_transactional_opt_in: z.boolean(),
+      whatsapp_marketing_opt_in: z.boolean(),
+      email_marketing_opt_in: z.boolean(),
+      external_reference_id: z.string().min(1).max(255),
+      external_reference_url: z.union([z.literal(''), z.url()]),
+    })
+    // Vixiees' help center: a contact needs at least one email or phone.
+    .refine((v) => v.email !== '' || v.phone !== '', {
+      message: 'Vixiees needs an email or a phone number',
+      path: ['email'],
+    }),
+);
 
-export type VixieesValues = z.infer<typeof values>;
+export type VixieesValues = z.infer<ReturnType<typeof values>>;
 
-const contactResponse = z.object({ id: z.union([z.string(), z.number()]) });
+const contactResponse = lazy(() => z.object({ id: z.union([z.string(), z.number()]) }));
 
 function headers(ctx: RequestContext): Record<string, string> {
   return { 'X-API-Key': cleanKey(ctx.credentials.apiKey) };
@@ -98,7 +103,9 @@ export const vixiees: Provider<VixieesValues> = {
     { key: 'email_marketing_opt_in', label: 'Email marketing opt-in', type: 'boolean' },
     { key: 'external_reference_url', label: 'External reference URL', type: 'url' },
   ],
-  schema: values,
+  get schema() {
+    return values();
+  },
   fromContact: (c: ContactInput, externalId: string): VixieesValues => {
     const [firstLast, ...secondLast] = c.lastName.split(/\s+/).filter(Boolean);
     // A two-surname last name ("García Márquez") fills Vixiees' second last name.
@@ -133,11 +140,11 @@ export const vixiees: Provider<VixieesValues> = {
     jsonRequest('GET', joinUrl(ctx.baseUrl, `/contacts/${segment(externalId, ID)}`), headers(ctx)),
   probe: (ctx) => jsonRequest('GET', joinUrl(ctx.baseUrl, '/contacts/ctc-connection-test'), headers(ctx)),
   readId: (b) => {
-    const id = contactResponse.safeParse(b).data?.id;
+    const id = contactResponse().safeParse(b).data?.id;
     return id === undefined ? null : String(id);
   },
   readLookup: (b) => {
-    const id = contactResponse.safeParse(b).data?.id;
+    const id = contactResponse().safeParse(b).data?.id;
     return id === undefined ? null : String(id);
   },
   explain: (status, b) => {

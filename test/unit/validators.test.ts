@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl } from '@/lib/base-url';
-import { MessageSchema } from '@/lib/messages';
+import { messageSchema } from '@/lib/messages';
 import { idFromPasted } from '@/lib/provider-form';
 import { idProblem, segment } from '@/lib/providers/http';
 import { getProvider, PROVIDER_IDS } from '@/lib/providers/index';
@@ -11,7 +11,7 @@ describe('provider ids', () => {
   it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('%s is no provider', (id) => {
     expect(getProvider(id)).toBeNull();
     expect(
-      MessageSchema.safeParse({ type: 'accounts.set', providerId: id, account: { baseUrl: 'https://x.example' } })
+      messageSchema().safeParse({ type: 'accounts.set', providerId: id, account: { baseUrl: 'https://x.example' } })
         .success,
     ).toBe(false);
   });
