@@ -72,10 +72,7 @@ export function changeOutbox<T>(change: (items: OutboxItem[]) => T | Promise<T>)
 
 /** When a worker stopped now would need waking: the soonest due send, a send in flight counting as due now. */
 export function wakeUpAt(items: OutboxItem[], now: number): number | null {
-  const due = items
-    .filter((i) => i.state === 'queued' || i.state === 'unknown' || i.state === 'in-flight')
-    .map((i) => (i.state === 'in-flight' ? now : i.nextAttemptAt));
-  return due.length > 0 ? Math.min(...due) : null;
+  return items.some((i) => i.state === 'in-flight') ? now : nextDue(items);
 }
 
 export function watchOutbox(callback: (items: OutboxItem[]) => void): () => void {
