@@ -161,6 +161,24 @@ describe('what directories write in their own way', () => {
     );
     expect(named(result, 'Shuwen Deng')?.emails).toEqual(['shuwend@tsinghua.edu.cn']);
   });
+  it("reads a heading inside a person's card as their title, and a heading outside a card still as a section", () => {
+    // The Ohio Wesleyan library's staff list: each card is a list of lines, the job title an <h4> among them.
+    const card = (name: string, title: string, phone: string, email: string) =>
+      `<div class="staffProfile"><img src="x.png" alt="${name}"><ul><li class="staffName">${name}</li><li><h4>${title}</h4></li><li>${phone}</li><li><a href="mailto:${email}">${email}</a></li></ul></div>`;
+    const result = capture(
+      `<h1>All Library Staff A-Z</h1>${card('Catherine Cardwell', 'Director of Libraries', '740-368-3246', 'cacardwe@owu.edu')}${card('Bernard Derr', 'Rare Books Librarian', '740-368-3288', 'blderr@owu.edu')}` +
+        '<div><p>Posted by Jonas Weber</p><h3>Contact</h3><p><a href="mailto:press@acme-widgets.com">press@acme-widgets.com</a></p></div>',
+      'https://library.owu.edu/staff.html',
+    );
+    expect(named(result, 'Catherine Cardwell')).toMatchObject({
+      title: 'Director of Libraries',
+      emails: ['cacardwe@owu.edu'],
+      phones: [expect.objectContaining({ e164: '+17403683246' })],
+    });
+    expect(named(result, 'Bernard Derr')).toMatchObject({ title: 'Rare Books Librarian', emails: ['blderr@owu.edu'] });
+    expect(named(result, 'Jonas Weber')).toBeUndefined();
+  });
+
   it('keeps one address on one candidate when a number joins it to another that already holds it', () => {
     // Kaieteur News's footer as the page side hands it over: the switchboard, the address alone (Cloudflare-hidden),
     // then the address again with a switchboard number. The last joins the first by the number, and so the second.

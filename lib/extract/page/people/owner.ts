@@ -14,6 +14,10 @@ const MAX_DISTANCE = 600;
 // Blocks that hold one person each: a card, a list item, a table row, an article.
 const CARD_LIKE =
   'li,tr,article,section,dd,dt,[class*="card"],[class*="person"],[class*="member"],[class*="profile"],[role="row"],[role="listitem"]';
+// Blocks that hold one person's card, narrower than CARD_LIKE: a section or an article may hold a byline and a
+// "Contact" heading over the site's address.
+const PERSON_CARD =
+  'li,tr,[class*="card"],[class*="person"],[class*="member"],[class*="profile"],[class*="staff"],[role="listitem"]';
 const LEGAL_FORM = /^,?\s*(AB|AG|AS|A\/S|ApS|BV|GmbH|Inc|KG|LLC|LLP|Ltd|NV|Oy|plc|SA|SAS|SL|SpA|Srl|Pty|Corp|Co\b)/;
 const PROSE_WORD = "(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)*|\\p{Lu}\\.)";
 const PROSE_NAME = new RegExp(
@@ -45,7 +49,11 @@ export function ownerOf(
         matches(hitItem, CARD_LIKE)
       )
         return null;
-      return crossesBoundary(only, hit, headings, landmarks) ? null : only;
+      // In a person's own card (<li class="staffName">Name</li><li><h4>Librarian</h4></li>), a heading is their
+      // title, not a new section.
+      const card = closest(el, PERSON_CARD);
+      const inCard = card !== null && namesUnder.get(card)?.length === 1 ? card : null;
+      return crossesBoundary(only, hit, headings, landmarks, inCard) ? null : only;
     }
     // A shared mailbox (info@, sales@) in a run of people belongs to none of them.
     if (hit.kind === 'email' && ROLE_MAILBOX.test(hit.value)) return null;
@@ -159,14 +167,20 @@ function nearestBefore(names: NameAnchor[], offset: number, container: Element):
 }
 
 /** A section heading or a landmark (footer, sidebar) between a name and a detail means they are unrelated. */
-function crossesBoundary(anchor: NameAnchor, hit: Hit, headings: Heading[], landmarks: Element[]): boolean {
+function crossesBoundary(
+  anchor: NameAnchor,
+  hit: Hit,
+  headings: Heading[],
+  landmarks: Element[],
+  card: Element | null = null,
+): boolean {
   for (const landmark of landmarks) if (within(landmark, hit.el) && !within(landmark, anchor.el)) return true;
   const anchorLevel = headingLevel(anchor.el);
   const [from, to] = anchor.offset <= hit.offset ? [anchor.offset, hit.offset] : [hit.offset, anchor.offset];
   for (let i = firstAfter(headings, from); i < headings.length; i++) {
     const heading = headings[i] as Heading;
     if (heading.offset >= to) break;
-    if (within(heading.el, anchor.el) || within(anchor.el, heading.el)) continue;
+    if (within(heading.el, anchor.el) || within(anchor.el, heading.el) || (card && within(card, heading.el))) continue;
     if (heading.level <= anchorLevel) return true;
   }
   return false;
