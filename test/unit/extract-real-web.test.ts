@@ -179,6 +179,26 @@ describe('what directories write in their own way', () => {
     expect(named(result, 'Jonas Weber')).toBeUndefined();
   });
 
+  it('reads a role written above the name in its card, and leaves out when it was held', () => {
+    const result = capture(
+      // SPS UCF's officers: <h4>role</h4>, a mailto photo, <h5>name</h5>; LISA's team: <b>role</b> over the photo and
+      // the links; the Yonsei lab: "Postdoctoral researcher (2023 ~ present)" under the name; a table row whose
+      // first cell is a department, not a role.
+      '<div class="panel"><h4>Treasurer</h4><a href="mailto:barinbrett@knights.ucf.edu"><img src="a.png"></a><h5>Brett Barin</h5></div>' +
+        '<div class="panel"><h4>Secretary</h4><a href="mailto:evelynstrunk@knights.ucf.edu"><img src="b.png"></a><h5>Evelyn Strunk</h5></div>' +
+        '<center><b>Pasante</b><br><br><div><img src="c.png"></div><ul><i></i> <a href="https://www.linkedin.com/in/vl">Vanessa Leyton</a><br><i></i> <a href="mailto:vanessa.leyton@ug.uchile.cl">vanessa.leyton@ug.uchile.cl</a></ul></center>' +
+        '<div class="person-card"><h3>Do Hyun Hwang</h3><p>Postdoctoral researcher (2023 ~ present)</p><a href="mailto:dhwang@yonsei.ac.kr">e-mail</a></div>' +
+        '<table><tr><td>Geosciences</td><td>Mara Lind</td><td><a href="mailto:mara.lind@yonsei.ac.kr">mara.lind@yonsei.ac.kr</a></td></tr>' +
+        '<tr><td>Physics</td><td>Olle Berg</td><td><a href="mailto:olle.berg@yonsei.ac.kr">olle.berg@yonsei.ac.kr</a></td></tr></table>',
+      'https://sps.example.edu/people.php',
+    );
+    expect(named(result, 'Brett Barin')?.title).toBe('Treasurer');
+    expect(named(result, 'Evelyn Strunk')?.title).toBe('Secretary');
+    expect(named(result, 'Vanessa Leyton')?.title).toBe('Pasante');
+    expect(named(result, 'Do Hyun Hwang')?.title).toBe('Postdoctoral researcher');
+    expect(named(result, 'Mara Lind')).toMatchObject({ title: null, emails: ['mara.lind@yonsei.ac.kr'] });
+  });
+
   it('keeps one address on one candidate when a number joins it to another that already holds it', () => {
     // Kaieteur News's footer as the page side hands it over: the switchboard, the address alone (Cloudflare-hidden),
     // then the address again with a switchboard number. The last joins the first by the number, and so the second.

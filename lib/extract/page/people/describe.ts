@@ -64,7 +64,9 @@ export function describe(
   return {
     name: anchor?.name ?? null,
     // The role as written ("Founder, Northbeam Ventures"); split into title and company outside the page.
-    role: anchor ? (anchor.role ?? (anchor.prose ? null : findTitle(anchor, card))) : null,
+    role: anchor
+      ? (anchor.role ?? (anchor.prose ? null : findTitle(anchor, card, card && ownBlock(card, namesUnder, root))))
+      : null,
     title: null,
     company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
     companyHint: card ? legalNameIn(card) : null,
@@ -97,7 +99,57 @@ function cardOf(anchor: NameAnchor, hits: Hit[], namesUnder: Map<Element, NameAn
   return card;
 }
 
-function findTitle(anchor: NameAnchor, card: Element | null): string | null {
+function findTitle(anchor: NameAnchor, card: Element | null, block: Element | null): string | null {
+  return titleAfter(anchor, card) ?? (block ? titleBefore(anchor, block) : null);
+}
+
+/** The largest block around a card, up to three levels, that names no one else: where its heading may stand. */
+function ownBlock(card: Element, namesUnder: Map<Element, NameAnchor[]>, root: Element): Element {
+  let block = card;
+  for (let el = parentInside(card, root), up = 0; el !== null && up < 3; el = parentInside(el, root), up++) {
+    if ((namesUnder.get(el)?.length ?? 0) > 1) break;
+    block = el;
+  }
+  return block;
+}
+
+// "Postdoctoral researcher (2023 ~ present)": when they have held it is no part of the title.
+const HELD_SINCE = /\s*\((?:since |seit |desde |depuis )?(?:19|20)\d{2}\b[^()]{0,24}\)$/i;
+// Where a card writes a role above the name (<h4>President</h4>…<h5>Name</h5>, <b>Pasante</b>…).
+const EMPHASIS = /^(?:H[1-6]|B|STRONG)$/;
+
+/** A role written above the name in the person's own card, as a heading or in bold. */
+function titleBefore(anchor: NameAnchor, block: Element): string | null {
+  for (let node = textBefore(anchor.text, block), steps = 0; node !== null && steps < 12; steps++) {
+    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (text !== '') {
+      const holder = parentUp(node);
+      if (!holder || !EMPHASIS.test(holder.nodeName) || within(holder, anchor.el)) return null;
+      return looksLikeTitle(text) && !asPersonName(text) && !text.endsWith(':') ? text : null;
+    }
+    node = textBefore(node, block);
+  }
+  return null;
+}
+
+/** The text node before this one in page order inside the block (a walk of siblings: TreeWalker's previousNode
+ * is not the same in every DOM), within 40 steps. */
+function textBefore(from: Node, block: Element): Node | null {
+  let node: Node | null = from;
+  for (let steps = 0; node !== null && node !== block && steps < 40; steps++) {
+    const previous: Node | null = node.previousSibling;
+    if (previous === null) {
+      node = node.parentNode;
+      continue;
+    }
+    node = previous;
+    while (node.lastChild !== null && steps++ < 40) node = node.lastChild;
+    if (node.nodeType === 3) return node;
+  }
+  return null;
+}
+
+function titleAfter(anchor: NameAnchor, card: Element | null): string | null {
   if (card) {
     const marked = textOf(firstMarked(card, TITLE_MARK, anchor.el));
     if (marked && looksLikeTitle(marked)) return marked;
@@ -114,7 +166,8 @@ function findTitle(anchor: NameAnchor, card: Element | null): string | null {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^[,–—|·-]\s*/, '')
-      .replace(/[,;:]+$/, '');
+      .replace(/[,;:]+$/, '')
+      .replace(HELD_SINCE, '');
     if (text === '' || /^[,–—|·()-]+$/.test(text)) continue;
     if (LABEL_ONLY.test(text) || asPersonName(text)) return null;
     // The card's company or its summary ("Invented the World Wide Web.") is written where a role would be.
