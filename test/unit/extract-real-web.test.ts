@@ -199,6 +199,25 @@ describe('what directories write in their own way', () => {
     expect(named(result, 'Mara Lind')).toMatchObject({ title: null, emails: ['mara.lind@yonsei.ac.kr'] });
   });
 
+  it('gives a heading name the details at the end of its long bio, but not those under a sub-heading', () => {
+    const bio = 'He joined the team to bring practical data science to everyday work. '.repeat(12);
+    const person = (name: string, role: string, email: string) =>
+      `<h3>${name} | ${role}</h3><div class="row"><p>${bio}<br>Contact: <a href="mailto:${email}">${email}</a></p></div>`;
+    const result = capture(
+      `<main>${person('Mehrzad Karami', 'NPO Engagement', 'mehrzad@correlaid.nl')}${person('Alexis Gillett', 'All-round Fixer', 'alexis@correlaid.nl')}` +
+        `<h3>Maria Alvarez</h3><p>${bio}</p><h4>Clinic</h4><p>Write to <a href="mailto:clinic-desk@bhsl.edu">clinic-desk@bhsl.edu</a>.</p></main>`,
+      'https://correlaid.nl/team/',
+    );
+    expect(named(result, 'Mehrzad Karami')).toMatchObject({
+      title: 'NPO Engagement',
+      emails: ['mehrzad@correlaid.nl'],
+    });
+    expect(named(result, 'Alexis Gillett')?.emails).toEqual(['alexis@correlaid.nl']);
+    expect(result.candidates.find((c) => c.emails.includes('clinic-desk@bhsl.edu'))?.name?.full).not.toBe(
+      'Maria Alvarez',
+    );
+  });
+
   it('keeps one address on one candidate when a number joins it to another that already holds it', () => {
     // Kaieteur News's footer as the page side hands it over: the switchboard, the address alone (Cloudflare-hidden),
     // then the address again with a switchboard number. The last joins the first by the number, and so the second.

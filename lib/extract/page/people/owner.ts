@@ -11,6 +11,8 @@ import { parentInside as parentOf } from './describe';
  */
 // How far (in characters of page text) a detail may stand from the name it belongs to in a run of people.
 const MAX_DISTANCE = 600;
+// …and from a name written as a heading (<h3>Name | Role</h3>, a bio, "Contact: …").
+const MAX_SECTION = 4000;
 // Blocks that hold one person each: a card, a list item, a table row, an article.
 const CARD_LIKE =
   'li,tr,article,section,dd,dt,[class*="card"],[class*="person"],[class*="member"],[class*="profile"],[role="row"],[role="listitem"]';
@@ -58,7 +60,10 @@ export function ownerOf(
     // A shared mailbox (info@, sales@) in a run of people belongs to none of them.
     if (hit.kind === 'email' && ROLE_MAILBOX.test(hit.value)) return null;
     const before = nearestBefore(names, hit.offset, el);
-    if (!before || hit.offset - before.offset > MAX_DISTANCE) return null;
+    // A name written as a heading owns its section, however long the bio under it, up to the next heading.
+    if (!before) return null;
+    const far = hit.offset - before.offset > MAX_DISTANCE;
+    if (far && (hit.offset - before.offset > MAX_SECTION || !ownsSection(before, hit, headings))) return null;
     // After a list of people (a table, a grid), a line outside it is not the last person's.
     const item = childOnPath(el, before.el);
     if (item && !within(item, hit.el) && (namesUnder.get(item)?.length ?? 0) > 1) return null;
@@ -184,6 +189,13 @@ function crossesBoundary(
     if (heading.level <= anchorLevel) return true;
   }
   return false;
+}
+
+/** Whether the name is a heading and no heading of any level stands between it and the detail. */
+function ownsSection(anchor: NameAnchor, hit: Hit, headings: Heading[]): boolean {
+  if (headingLevel(anchor.el) === 6 && !closest(anchor.el, 'h6')) return false;
+  const next = headings[firstAfter(headings, anchor.offset)];
+  return next === undefined || next.offset >= hit.offset || within(next.el, anchor.el);
 }
 
 /** Index of the first heading written after the offset (headings are in page order). */
