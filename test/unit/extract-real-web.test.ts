@@ -301,6 +301,22 @@ describe('whose company', () => {
     return CaptureResultSchema.parse(finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) }));
   }
 
+  it("takes the institution of a card's affiliation line, after the department it names", () => {
+    const card = (name: string, email: string, affiliation: string) =>
+      `<div class="column"><p><a href="https://www.linkedin.com/in/x">${name}</a></p><p><a href="mailto:${email}"><i class="bi-envelope"></i></a></p><p>Research assistant</p><p>${affiliation}</p><p>Neuroimaging, Diffusion MRI</p></div>`;
+    const result = capture(
+      card('Ayoub Sassi', 'ayoub.sassi@etsmtl.ca', 'Department of Software and IT Engineering, ETS, Montréal') +
+        card(
+          'Tina Nantenaina',
+          'tina.nantenaina@etsmtl.ca',
+          'Department of Physics, Faculty of Science, Université de Montréal',
+        ),
+      'https://neuro-ix.github.io/members.html',
+    );
+    expect(named(result, 'Ayoub Sassi')).toMatchObject({ company: 'ETS', title: 'Research assistant' });
+    expect(named(result, 'Tina Nantenaina')?.company).toBe('Université de Montréal');
+  });
+
   it("takes the registered name in the page's title when it is the site's own name", () => {
     const result = site(
       '<head><title>Kontakt na výrobce HS Flamingo s.r.o.</title></head><body><p>Obchod: <a href="mailto:info@hsflamingo.cz">info@hsflamingo.cz</a></p></body>',

@@ -21,6 +21,8 @@ describe('names', () => {
     ['San Francisco', null],
     ['Graduate Admissions', null],
     ['WhatsApp Siobhán', null],
+    ['Bean, Kathy', 'Kathy Bean'],
+    ['Neuroimaging, Diffusion MRI', null],
   ])('%s → %s', (text, expected) => {
     expect(asPersonName(text)).toBe(expected);
   });

@@ -164,6 +164,8 @@ function familyFirst(head: string, given: string[]): string | null {
   const words = [...given, ...family];
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')))) return null;
   if (!counted.every((w) => NAME_WORD.test(w)) || !given.every((w) => NAME_WORD.test(w))) return null;
+  // An acronym is no given name ("Neuroimaging, Diffusion MRI" is a list of subjects).
+  if (given.some((w) => /^\p{Lu}{3,}$/u.test(w))) return null;
   // The given name is a word, not only initials ("Doe, J." stays unread: too little to go on).
   if (!given.some((w) => /\p{Ll}{2}/u.test(w))) return null;
   return words.join(' ');

@@ -69,7 +69,7 @@ export function describe(
       : null,
     title: null,
     company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
-    companyHint: card ? legalNameIn(card) : null,
+    companyHint: card ? (legalNameIn(card) ?? affiliationIn(card)) : null,
     emails,
     phones,
     links,
@@ -86,6 +86,23 @@ function legalNameIn(card: Element): string | null {
   const match = LEGAL_NAME.exec(text.replace(/\s+/g, ' '));
   LEGAL_NAME.lastIndex = 0;
   return match?.[1]?.trim() ?? null;
+}
+
+// "Department of Software and IT Engineering, ETS, Montréal": a unit, then the institution, then perhaps a place.
+const UNIT_PART =
+  /^(?:department|dept\.?|faculty|school|division|institute|chair|laboratory|lab|centre|center|section|département|departamento|dipartimento|facultad|faculté|fakultät|institut|lehrstuhl)\s(?:of|for|de|d'|du|des|di|für)\s/i;
+
+/** The institution of a card's affiliation line, after the unit it names first. */
+function affiliationIn(card: Element): string | null {
+  const walker = card.ownerDocument.createTreeWalker(card, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(), steps = 0; node !== null && steps < 40; node = walker.nextNode(), steps++) {
+    const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > 200 || !UNIT_PART.test(text)) continue;
+    const parts = text.split(/\s*,\s*/);
+    const institution = parts.slice(1).find((p) => !UNIT_PART.test(p));
+    return institution && institution.length >= 2 && institution.length <= 80 ? institution : null;
+  }
+  return null;
 }
 
 /** The smallest element holding the name and the person's details, without another person's name. */
