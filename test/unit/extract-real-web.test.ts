@@ -301,6 +301,23 @@ describe('whose company', () => {
     return CaptureResultSchema.parse(finishCapture(raw, { markup: markupEntities(raw.snapshots, raw.url) }));
   }
 
+  it("gives an address the registered company its domain spells, in any case, and the site's name with its accents", () => {
+    // AI Week's imprint names the agency behind it; Milano Città Stato's JSON-LD drops the accent og:site_name keeps.
+    const imprint = site(
+      '<head><title>Impressum - AI WEEK MAINFRANKEN</title></head><body><h1>Impressum</h1><p>10 o\'clock GmbH<br>Pleicherkirchplatz 1<br>97070 Würzburg</p><p>E-Mail: <a href="mailto:info@10-o-clock.de">info@10-o-clock.de</a></p></body>',
+      'https://www.ai-week.de/impressum.html',
+    );
+    expect(imprint.candidates.find((c) => c.emails.includes('info@10-o-clock.de'))?.company).toBe("10 o'clock GmbH");
+    const ld = { '@context': 'https://schema.org', '@type': 'Organization', name: 'Milano Citta Stato' };
+    const magazine = site(
+      `<head><meta property="og:site_name" content="Milano Città Stato"><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><footer><a href="mailto:info@milanocittastato.it">info@milanocittastato.it</a></footer></body>`,
+      'https://www.milanocittastato.it/news/',
+    );
+    expect(magazine.candidates.find((c) => c.emails.includes('info@milanocittastato.it'))?.company).toBe(
+      'Milano Città Stato',
+    );
+  });
+
   it("takes the institution of a card's affiliation line, after the department it names", () => {
     const card = (name: string, email: string, affiliation: string) =>
       `<div class="column"><p><a href="https://www.linkedin.com/in/x">${name}</a></p><p><a href="mailto:${email}"><i class="bi-envelope"></i></a></p><p>Research assistant</p><p>${affiliation}</p><p>Neuroimaging, Diffusion MRI</p></div>`;

@@ -63,7 +63,7 @@ export function finishCapture(
   }
   const employer = siteEmployer(raw.url, companyOf(cleanOrNull(site.siteName)), dominantDomain(merged));
   for (const c of merged) {
-    c.company ??= employer(c);
+    c.company ??= employer(c) ?? spelledBy(c.emails, site.legalNames, [...(raw.legalTexts ?? []), ...raw.siteTexts]);
     if (!c.name && c.emails[0]) {
       const derived = nameFromEmail(c.emails[0]);
       if (derived) {
@@ -76,6 +76,35 @@ export function finishCapture(
   }
   merged.sort((a, b) => b.confidence - a.confidence);
   return { url: raw.url, region, candidates: merged };
+}
+
+/** The registered company whose name the address's domain spells: info@10-o-clock.de ↔ "10 o'clock GmbH". */
+function spelledBy(emails: string[], legalNames: string[], texts: string[]): string | null {
+  for (const email of emails) {
+    const label = hostLabel(`https://${email.split('@')[1] ?? ''}/`).replace(/[^a-z0-9]/g, '');
+    const name = legalNames.find((n) => sameAsHost(n, label)) ?? spelledIn(texts, label);
+    if (name) return companyOf(name);
+  }
+  return null;
+}
+
+const LEGAL_WORD =
+  /^(?:GmbH|AG|KG|UG|e\.V\.|Ltd\.?|Limited|LLC|LLP|PLC|plc|Inc\.?|Corp\.?|Corporation|S\.A\.|SA|SAS|SARL|S\.L\.|SL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|Oy|AB|A\/S|ApS|AS|s\.r\.o\.)[,.;]?$/;
+
+/** A registered name written in any case whose words before the legal form are the domain's: "10 o'clock GmbH". */
+function spelledIn(texts: string[], label: string): string | null {
+  if (label.length < 4) return null;
+  for (const text of texts.slice(0, 40)) {
+    const words = text.slice(0, 2000).split(/\s+/);
+    for (let i = 1; i < words.length; i++) {
+      if (!LEGAL_WORD.test(words[i] ?? '')) continue;
+      for (let n = 1; n <= 5 && n <= i; n++) {
+        const before = words.slice(i - n, i).join(' ');
+        if (squash(before) === label) return `${before} ${(words[i] ?? '').replace(/[,;]$/, '')}`;
+      }
+    }
+  }
+  return null;
 }
 
 /**

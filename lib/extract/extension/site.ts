@@ -8,6 +8,8 @@ import { jsonLdEntities } from './structured';
 
 export interface SiteFacts {
   siteName: string | null;
+  /** Registered names the page writes (an imprint's "10 o'clock GmbH"), each the company of the addresses it spells. */
+  legalNames: string[];
   /** Country names and codes the page states for itself (JSON-LD addressCountry, <address>, footer). */
   countryHints: string[];
   /** People and contact points from JSON-LD. */
@@ -27,8 +29,16 @@ export function siteFacts(
   // Legal names anywhere on the page (its title too) count when they are the site's own name (its web address).
   const anywhere = [raw.title, ...(raw.legalTexts ?? [])].flatMap(legalNames);
   // The organisation whose name is its web address ("Grachtwerk B.V." on grachtwerk.nl) beats any other.
+  const declaredName =
+    jsonLd.organization &&
+    raw.metaSiteName &&
+    raw.metaSiteName !== jsonLd.organization &&
+    folded(raw.metaSiteName) === folded(jsonLd.organization)
+      ? // "Milano Citta Stato" in JSON-LD, "Milano Città Stato" in og:site_name: the name with its accents.
+        raw.metaSiteName
+      : jsonLd.organization;
   const siteName =
-    jsonLd.organization ??
+    declaredName ??
     legal.find((n) => sameAsHost(n, host)) ??
     anywhere.find((n) => sameAsHost(n, host)) ??
     // og:site_name written as a web address ("www.kas.de") names no organisation.
@@ -41,6 +51,7 @@ export function siteFacts(
   return {
     // "© 2025 Atelier Verbena SAS": the year is when, not who.
     siteName: siteName?.replace(/^(?:©\s*)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s+/, '').slice(0, 200) ?? null,
+    legalNames: [...new Set([...legal, ...anywhere])].slice(0, 30),
     countryHints,
     people: [...jsonLd.people, ...metaContact(raw, siteName)],
   };
@@ -87,6 +98,8 @@ export function hostLabel(url: string): string {
   labels.pop();
   return labels[labels.length - 1] ?? '';
 }
+
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const compact = (text: string) =>
   text
