@@ -58,7 +58,11 @@ export function AddressBook() {
             onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           />
           <p class="help" aria-live="polite">
-            {query.trim() ? t('nOfMContacts', shown.length, contacts.length) : t('nContacts', contacts.length)}
+            {query.trim()
+              ? t('nOfMContacts', shown.length, contacts.length)
+              : contacts.length === 1
+                ? t('oneContact')
+                : t('nContacts', contacts.length)}
           </p>
         </div>
       )}

@@ -81,3 +81,40 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme (axe-co
     await options.close();
   });
 });
+
+describe('the type scale', () => {
+  /** Every element with its own text, and the computed size of that text, smallest first. */
+  async function textSizes(page: Page): Promise<Array<{ what: string; px: number }>> {
+    return page.evaluate(() => {
+      const out: Array<{ what: string; px: number }> = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '');
+        const control = el.matches('input:not([type=radio]):not([type=checkbox]), select, textarea');
+        if (!own && !control) continue;
+        const px = Number.parseFloat(getComputedStyle(el).fontSize);
+        out.push({ what: `${el.nodeName.toLowerCase()} “${(el.textContent ?? '').trim().slice(0, 30)}”`, px });
+      }
+      return out.sort((a, b) => a.px - b.px);
+    });
+  }
+
+  it('sets no text in the popup or the options page below its smallest step (12 px), inputs at the body size', async () => {
+    // Chromium gives extension pages a stylesheet of its own (body at 75%): what inherits from the body shrank.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=team.html`);
+    await popup.getByLabel('First name', { exact: true }).waitFor();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByRole('heading', { name: 'Accounts' }).waitFor();
+    for (const page of [popup, options]) {
+      const small = (await textSizes(page)).filter((t) => t.px < 12);
+      expect(small).toEqual([]);
+    }
+    const inputSize = (page: Page, label: string) =>
+      page.getByLabel(label, { exact: true }).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(await inputSize(popup, 'First name')).toBe(14);
+    expect(await inputSize(options, 'OpenPhone API address')).toBe(14);
+    await popup.close();
+    await options.close();
+  });
+});
