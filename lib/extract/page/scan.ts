@@ -54,6 +54,7 @@ const MAX_LEGAL_TEXTS = 30;
 const LEGAL_HINT =
   /\b(?:GmbH|AG|KG|UG|e\. ?V\.|Ltd|Limited|LLC|LLP|PLC|Inc|Corp|S\.A\.|SAS|SARL|S\.L\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Oy|AB|A\/S|ApS|AS|s\.r\.o\.|Pty|Pvt|K\.K\.|Lda|Ltda)\b/;
 const IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
+const TWO_WORDS = /\S[\s\u00a0,]+\S/;
 const NAME_START = /^[\s\u00a0]*[\p{Lu}\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
 const PHONE_CLASS = /\b(?:tel|phone|mobile|fax|cell|fon|telefon|p-tel|telephone)\b/i;
 const PHONE_HEADER = /phone|tel|mobile|cell|fax|ext|fon|móvil|m[oó]vil|teléfono|telefone|téléphone|电话|電話|전화/i;
@@ -144,7 +145,8 @@ export function scanPage(
       if (length <= 300 && legalTexts.length < MAX_LEGAL_TEXTS && LEGAL_HINT.test(readable))
         legalTexts.push(readable.replace(/\s+/g, ' ').trim());
       if (length <= 160 && rawNames.length < MAX_NAMES) {
-        const found = NAME_START.test(readable) ? nameAndRole(readable) : null;
+        // A name is two words at least ("Doe,Jane" too): one word alone is not read further.
+        const found = NAME_START.test(readable) && TWO_WORDS.test(readable) ? nameAndRole(readable) : null;
         if (found) rawNames.push({ el: nameElement(el, part), text: node, name: found.name, role: found.role, offset });
       }
     }
