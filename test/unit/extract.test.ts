@@ -256,3 +256,20 @@ describe('scope and bounds', () => {
     ]);
   });
 });
+
+describe('a card whose bio opens like "Name, role"', () => {
+  it('keeps each card’s details with the name in its heading', () => {
+    // The bench's directory page (bench/pages.ts): one of its bios reads "Before Brightwell, built the …"; read as a
+    // name, it took the e-mails and phones of every card it stood in (41 e-mails on one "person" in the popup).
+    const card = (name: string, email: string) =>
+      `<article class="team-card"><h3 class="team-card__name">${name}</h3><p class="team-card__title">VP Sales</p><p class="team-card__bio">Before Brightwell, built the inside-sales team at a Series B software company in Dublin.</p><ul><li><a href="mailto:${email}">${email}</a></li></ul></article>`;
+    const result = capture(
+      `<!doctype html><html><body><main>${card('Ben Varga', 'ben.varga1@brightwell.co.uk')}${card('Maya Rossi', 'maya.rossi2@brightwell.co.uk')}</main></body></html>`,
+      'https://www.brightwell.co.uk/people',
+    );
+    expect(result.candidates.map((c) => [c.name?.full, c.emails])).toEqual([
+      ['Ben Varga', ['ben.varga1@brightwell.co.uk']],
+      ['Maya Rossi', ['maya.rossi2@brightwell.co.uk']],
+    ]);
+  });
+});

@@ -23,6 +23,10 @@ describe('names', () => {
     ['WhatsApp Siobhán', null],
     ['Bean, Kathy', 'Kathy Bean'],
     ['Neuroimaging, Diffusion MRI', null],
+    ['Before Brightwell', null],
+    ['Since Monday', null],
+    ['Even Hansen', 'Even Hansen'],
+    ['Soon Lee', 'Soon Lee'],
   ])('%s → %s', (text, expected) => {
     expect(asPersonName(text)).toBe(expected);
   });
@@ -69,5 +73,14 @@ describe('region', () => {
     ['http://127.0.0.1:8080/', null, 'US'],
   ])('%s %s → %s', (url, lang, region) => {
     expect(inferRegion({ url, lang })).toBe(region);
+  });
+});
+
+describe('a bio that starts like a name', () => {
+  it('does not read "Before Brightwell, built the inside-sales team…" as a name and a role', () => {
+    expect(
+      nameAndRole('Before Brightwell, built the inside-sales team at a Series B software company in Dublin.'),
+    ).toBe(null);
+    expect(nameAndRole('Jane Doe, founder of Acme')).toEqual({ name: 'Jane Doe', role: 'founder of Acme' });
   });
 });

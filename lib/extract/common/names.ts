@@ -75,6 +75,13 @@ abteilung kundenservice redaktion öffnungszeiten anfahrt datenschutz haftungsau
 scholar journal club available projects alle kontakte mein konto ihr zum kontaktformular über note dept announcements
 bureau exécutif delegación delegacion paseo kundesenter privat bedrift kanzlei technopark acompanhe`.split(/\s+/),
 );
+// Words that start a sentence and never a name (none is a given name or surname of note: "Soon", "Even", "Or",
+// "Long", "Still" are, and are left out).
+const SENTENCE_START = new Set(
+  'before after since during until once when while although because unless whether here there then now today yesterday tomorrow every each their his her this that these those some many also only already formerly previously currently recently together besides despite throughout within without toward towards upon against beyond beneath behind below above across along around into onto from through under over between among unlike than at by but nor if'.split(
+    ' ',
+  ),
+);
 const HONORIFIC =
   /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
 // A role written before the name as part of it ("Rechtsanwalt Dennis Tölle", "Geschäftsführer Dr. Philipp Zahn").
@@ -115,6 +122,8 @@ export function asPersonName(text: string): string | null {
   while (words.length > 0 && (HONORIFIC.test(words[0] ?? '') || ROLE_PREFIX.test(words[0] ?? ''))) words.shift();
   while (words.length > 0 && isPostNominal(words[words.length - 1] ?? '')) words.pop();
   if (words.length === 2 && words.every((w) => CJK_WORD.test(w))) return words.join(' ');
+  // "Before Brightwell, built the inside-sales team…": a sentence's first words, not a name.
+  if (SENTENCE_START.has((words[0] ?? '').toLowerCase())) return null;
   // "Rodrigo Alejandro de la Garza Treviño": particles do not count towards the length.
   const counted = words.filter((w) => !PARTICLES.has(w.toLowerCase())).length;
   if (words.length < 2 || counted > 5 || words.length > 7) return null;
