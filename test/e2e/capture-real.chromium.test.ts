@@ -47,6 +47,25 @@ describe('the popup on real pages (Chromium)', () => {
     expect(await popup.getByLabel('Company').inputValue()).toBe('Mozilla Foundation');
     await popup.close();
   });
+  // Cards whose title is a heading among their lines (Ohio Wesleyan's library), or stands above the name (SPS UCF's
+  // officers): read in the browser as in the score.
+  it('reads a staff card whose title is a heading, and an officer whose role stands above the name', async () => {
+    const library = await popupOn('real/d-directory-library-staff-owu-us.html');
+    const list = library.getByRole('group', { name: /People on this page/ });
+    const row = list.getByRole('listitem').filter({ hasText: 'Bernard Derr' });
+    await expect.poll(() => row.textContent()).toMatch(/Rare Books Librarian/);
+    await row.getByText('Bernard Derr').click();
+    await expect.poll(() => library.getByLabel('Job title').inputValue()).toBe('Rare Books Librarian');
+    expect(await library.getByLabel('Phone').first().inputValue()).toMatch(/368.?3288/);
+    await library.close();
+    const society = await popupOn('real/d-directory-sps-ucf-members-us.html');
+    const officer = society
+      .getByRole('group', { name: /People on this page/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Brett Barin' });
+    await expect.poll(() => officer.textContent()).toMatch(/Treasurer/);
+    await society.close();
+  });
   // Issue 17: a team page from the real corpus at a glance (the README's screenshots are taken here too).
   it.each(['light', 'dark'] as const)(
     'a real team page lists each person with role · company and channels (%s)',
