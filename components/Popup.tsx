@@ -47,6 +47,11 @@ export function Popup({ injected, accounts }: { injected: Promise<Injected>; acc
       </div>
       {!capture.ok && <p class="notice">{capture.error}</p>}
       {capture.ok && candidates.length === 0 && <p class="notice">{t('noPeople')}</p>}
+      {capture.ok && capture.truncated && candidates.length > 0 && (
+        <p class="notice" role="note">
+          {t('pageCutShort')}
+        </p>
+      )}
       {candidates.length > 1 && (
         <CandidatePicker
           candidates={candidates}

@@ -3,7 +3,8 @@ import { finishCapture } from './extract/extension/finish';
 import { type Injected, injectExtractor } from './inject';
 
 export type CaptureOutcome =
-  | { ok: true; result: CaptureResult; tabId: number }
+  /** `truncated`: the page was larger than one capture reads (only its first part, or its first 200 people). */
+  | { ok: true; result: CaptureResult; tabId: number; truncated: boolean }
   | { ok: false; error: string; tabId: number | null };
 
 /** What the extraction script returned, checked (it ran on a stranger's page) and interpreted into people. */
@@ -24,7 +25,12 @@ export async function readCapture(
   const raw = parsed.data;
   const markup =
     raw.snapshots.length > 0 ? (await import('./extract/extension/markup')).markupEntities(raw.snapshots, raw.url) : [];
-  return { ok: true, result: finishCapture(raw, { region: options.region ?? null, markup }), tabId: injected.tabId };
+  return {
+    ok: true,
+    result: finishCapture(raw, { region: options.region ?? null, markup }),
+    tabId: injected.tabId,
+    truncated: raw.truncated,
+  };
 }
 
 /** Runs the extraction script in the tab and returns its people, or a sentence saying why it could not. */

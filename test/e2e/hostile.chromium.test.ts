@@ -126,6 +126,16 @@ describe('hostile pages in Chromium', () => {
     await lead.close();
   });
 
+  it('says in the popup when a page holds more than one capture reads', async () => {
+    const lead = await openLead('many-emails.html');
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=many-emails.html`);
+    await popup.getByRole('group', { name: /People on this page/ }).waitFor();
+    expect(await popup.getByRole('note').textContent()).toMatch(/first part.*Capture selection/);
+    await popup.close();
+    await lead.close();
+  });
+
   it('shows script payloads from the page as text in the popup, never running them', async () => {
     const lead = await openLead('payloads.html');
     const title = await lead.title();

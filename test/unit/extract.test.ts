@@ -229,6 +229,24 @@ describe('scope and bounds', () => {
     expect(extractPage(doc).candidates).toHaveLength(2);
   });
 
+  it('says the page was cut short when it lists more people than one capture holds', () => {
+    const cards = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => `<li><b>Person ${i}</b> <a href="mailto:p${i}@acme-widgets.com">mail</a></li>`,
+      );
+    for (const [count, cut] of [
+      [250, true],
+      [150, false],
+    ] as const) {
+      const page = parsePage(`<ul>${cards(count).join('')}</ul>`, 'https://www.acme-widgets.com/team');
+      open.push(page.close);
+      const raw = extractPage(page.document);
+      expect(raw.candidates).toHaveLength(Math.min(count, 200));
+      expect(raw.truncated).toBe(cut);
+    }
+  });
+
   it('stops at its bounds on a huge page and says so', () => {
     const rows = Array.from(
       { length: 3000 },

@@ -29,6 +29,7 @@ const person = (name: string, email: string): Candidate => {
 const capture = (candidates: Candidate[]): CaptureOutcome => ({
   ok: true,
   tabId: 7,
+  truncated: false,
   result: { url: 'https://acme.example/team', region: 'US', candidates },
 });
 

@@ -42,6 +42,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   let candidates: RawCapture['candidates'] = [];
   try {
     candidates = groupPeople(scan, scanRoot, visibility.seen, started + limits.maxMillis * 1.4).slice(0, 300);
+    truncated ||= scan.truncated;
   } catch {
     truncated = true;
   }

@@ -62,7 +62,11 @@ export function groupPeople(
   const candidates: RawCandidate[] = [];
   const ordered = [...groups.values()].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const group of ordered) {
-    if (candidates.length >= MAX_CANDIDATES) break;
+    if (candidates.length >= MAX_CANDIDATES) {
+      // More people than one capture holds: the first ones are kept, and the capture says it was cut short.
+      scan.truncated = true;
+      break;
+    }
     // Past the time, each person is described from their name and details alone, without reading their card.
     const candidate =
       Date.now() > deadline ? describe(group, namesUnder, root, false) : describeSafely(group, namesUnder, root);
