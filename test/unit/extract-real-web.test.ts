@@ -147,6 +147,20 @@ describe('what directories write in their own way', () => {
     expect(capture(html, url).candidates.flatMap((c) => c.phones.map((p) => p.e164))).toEqual(phones);
   });
 
+  it('reads an imprint laid out in a <pre>, but no number in code or a raw message', () => {
+    // Ackersyndikat's imprint (a static site) sets its address block in a <pre>.
+    const result = capture(
+      '<pre>Ackersyndikat e.V.\nKirchweg 1\nD-34260 Kaufungen\n\nTel.: 05605-8007-97</pre>' +
+        '<pre><code>curl -H "X-Id: 0561 4410 2290" https://api.example.org</code></pre>' +
+        '<pre class="raw">Message-ID: &lt;CAH7r2@mail.ackersyndikat.org&gt;\nReturn-Path: bounce-1@mta.ackersyndikat.org</pre>' +
+        '<pre>config = { fax: "0561 4410 2291" };</pre>' +
+        '<p><a href="mailto:kontakt@ackersyndikat.org">kontakt@ackersyndikat.org</a></p>',
+      'https://www.ackersyndikat.de/impressum/',
+    );
+    expect(result.candidates.flatMap((c) => c.phones.map((p) => p.e164))).toEqual(['+495605800797']);
+    expect(result.candidates.flatMap((c) => c.emails)).toEqual(['kontakt@ackersyndikat.org']);
+  });
+
   it('does not take a registry number or a date written alone on a line', () => {
     const result = capture(
       '<p>HRB 123456</p><div>12.05.2024</div><div>2024-0113-5566</div><p><a href="mailto:info@acme-widgets.com">info@acme-widgets.com</a></p>',

@@ -24,6 +24,10 @@ const NOT_PROSE = new Set([
   'TEXTAREA',
   'SELECT',
 ]);
+const CODE_CLASS =
+  /code|highlight|language-|lang-|hljs|prettyprint|shiki|syntax|console|terminal|shell|raw|source|header|log|diff|output/i;
+// Text that reads as code or a shell session: braces, semicolons, assignments, prompts.
+const CODE_TEXT = /[{};=<>`]|^\s*[$#>] /m;
 // Inline styles that hide while staying "displayed": pushed off-screen, zero-size, clipped away, invisible text.
 const HIDING_STYLE =
   /(?:left|top|text-indent)\s*:\s*-\d{3,}|(?:^|[;\s])(?:max-)?(?:width|height)\s*:\s*0(?:px)?\s*(?:;|$)|clip\s*:\s*rect\(\s*0|font-size\s*:\s*0(?:px)?\s*(?:;|$)/i;
@@ -105,6 +109,13 @@ export function createVisibility(doc: Document): Visibility {
 
 function ownUsable(el: Element, hasLayout: boolean, view: Window | null, rootHidden: boolean): boolean {
   const tag = tagOf(el);
+  // A <pre> that holds no code is an address or imprint laid out by hand (a static site's "Tel.: 05605-…").
+  if (tag === 'PRE')
+    return (
+      first(el, 'code,samp,kbd') === null &&
+      !CODE_CLASS.test(attr(el, 'class') ?? '') &&
+      !CODE_TEXT.test(el.firstChild?.nodeValue?.slice(0, 500) ?? '')
+    );
   if (NOT_PROSE.has(tag)) return false;
   if (tag === 'HTML' || tag === 'BODY') return true;
   if (
