@@ -332,6 +332,22 @@ describe('whose company', () => {
     );
   });
 
+  it("takes an imprint's registered name with an Austrian or association legal form (e.U., e.V.)", () => {
+    // Banhalmi's imprint (Vienna): its title says only "BANHALMI"; the registered name is an e.U.
+    const imprint = site(
+      '<head><title>Impressum | BANHALMI</title></head><body><h1>Impressum</h1><p>Firmenname:<br>Bánhalmi Norbert e.U.</p><p>E-Mail: <a href="mailto:hello@norbertbanhalmi.com">hello@norbertbanhalmi.com</a></p></body>',
+      'https://www.banhalmi.at/impressum/',
+    );
+    expect(imprint.candidates.find((c) => c.emails.includes('hello@norbertbanhalmi.com'))?.company).toBe(
+      'Bánhalmi Norbert e.U.',
+    );
+    const association = site(
+      '<head><title>Impressum</title></head><body><p>Ackersyndikat e.V.<br>Kirchweg 1</p><p><a href="mailto:kontakt@ackersyndikat.org">kontakt@ackersyndikat.org</a></p></body>',
+      'https://ackersyndikat.org/impressum/',
+    );
+    expect(association.candidates[0]?.company).toBe('Ackersyndikat e.V.');
+  });
+
   it("takes the institution of a card's affiliation line, after the department it names", () => {
     const card = (name: string, email: string, affiliation: string) =>
       `<div class="column"><p><a href="https://www.linkedin.com/in/x">${name}</a></p><p><a href="mailto:${email}"><i class="bi-envelope"></i></a></p><p>Research assistant</p><p>${affiliation}</p><p>Neuroimaging, Diffusion MRI</p></div>`;

@@ -24,6 +24,7 @@ describe('names', () => {
     ['Bean, Kathy', 'Kathy Bean'],
     ['Neuroimaging, Diffusion MRI', null],
     ['Before Brightwell', null],
+    ['RCS Paris', null],
     ['Since Monday', null],
     ['Even Hansen', 'Even Hansen'],
     ['Soon Lee', 'Soon Lee'],

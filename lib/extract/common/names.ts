@@ -31,7 +31,8 @@ const PARTICLES = new Set([
 ]);
 // Title-case words that head sections or name things, not people ("Our Team", "Contact Us", "Privacy Policy").
 const NOT_NAME_WORDS = new Set(
-  `our the team teams contact contacts us about meet leadership people staff board management sales support services
+  `rcs siret siren tva naf ape kvk hrb hra ustid cif nif vat gst abn acn crn ein gisa
+our the team teams contact contacts us about meet leadership people staff board management sales support services
 service company news press office offices department center centre group get in touch with of for and home welcome
 partners partner careers jobs imprint impressum privacy policy terms kontakt equipo nuestro directors founders
 executive menu search login sign up read more learn view all download subscribe newsletter cookie cookies settings

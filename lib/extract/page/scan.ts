@@ -52,7 +52,7 @@ const MAX_NAMES = 5000;
 const MAX_LEGAL_TEXTS = 30;
 // A cheap test for a legal form in a short text; the name itself is read outside the page (./legal.ts).
 const LEGAL_HINT =
-  /\b(?:GmbH|AG|KG|UG|e\. ?V\.|Ltd|Limited|LLC|LLP|PLC|Inc|Corp|S\.A\.|SAS|SARL|S\.L\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Oy|AB|A\/S|ApS|AS|s\.r\.o\.|Pty|Pvt|K\.K\.|Lda|Ltda)\b/;
+  /\b(?:GmbH|AG|KG|OG|e\.U\.|UG|e\. ?V\.|Ltd|Limited|LLC|LLP|PLC|Inc|Corp|S\.A\.|SAS|SARL|S\.L\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|Oy|AB|A\/S|ApS|AS|s\.r\.o\.|Pty|Pvt|K\.K\.|Lda|Ltda)(?![A-Za-z0-9])/;
 const IGNORED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
 const TWO_WORDS = /\S[\s\u00a0,]+\S/;
 const NAME_START = /^[\s\u00a0]*[\p{Lu}\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u;
