@@ -75,6 +75,14 @@ describe('region', () => {
   ])('%s %s → %s', (url, lang, region) => {
     expect(inferRegion({ url, lang })).toBe(region);
   });
+
+  it("takes the country most of a page's addresses are at when nothing else says (an old school site's staff list)", () => {
+    const staff = ['annekaas@online.no', 'tomasked@start.no', 'reidun.lund@t-fk.no', 'einar.b@t-fk.no', 'x@gmail.com'];
+    expect(inferRegion({ url: 'file:///ansatte.html', lang: null, emails: staff })).toBe('NO');
+    // Two addresses are too few, and a minority does not outvote the page's own domain.
+    expect(inferRegion({ url: 'file:///ansatte.html', lang: null, emails: staff.slice(0, 2) })).toBe('US');
+    expect(inferRegion({ url: 'https://www.acme.de/team', lang: 'de', emails: staff })).toBe('DE');
+  });
 });
 
 describe('a bio that starts like a name', () => {

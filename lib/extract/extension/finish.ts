@@ -31,7 +31,14 @@ export function finishCapture(
     ),
   );
   const region =
-    options.region ?? inferRegion({ url: raw.url, lang: raw.lang, countryHints: site.countryHints, numberRegions });
+    options.region ??
+    inferRegion({
+      url: raw.url,
+      lang: raw.lang,
+      countryHints: site.countryHints,
+      numberRegions,
+      emails: candidates.flatMap((c) => c.emails).slice(0, 500),
+    });
   const eventPage = isEventPage(raw.title, raw.heading);
   const declared = new WeakSet<Candidate>();
   const readers = new WeakSet<Candidate>();

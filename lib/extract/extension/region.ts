@@ -116,6 +116,8 @@ export interface RegionEvidence {
   countryHints?: string[];
   /** Regions of the internationally written numbers on the page ("+49 …" → DE). */
   numberRegions?: string[];
+  /** The page's e-mail addresses: most of them at one country's domain (…@online.no, …@t-fk.no) say where it is. */
+  emails?: string[];
 }
 
 /** Weighs the page's own statements: its address and domain count most, then its language and its +numbers. */
@@ -138,6 +140,14 @@ export function inferRegion(evidence: RegionEvidence, fallback = 'US'): string {
   for (const r of evidence.numberRegions ?? []) counts.set(r, (counts.get(r) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   if (top) vote(top[0], 2.5);
+  const byCountry = new Map<string, number>();
+  const emails = evidence.emails ?? [];
+  for (const email of emails) {
+    const cc = email.slice(email.lastIndexOf('.') + 1).toLowerCase();
+    if (cc.length === 2 && !GENERIC_TLDS.has(cc)) byCountry.set(cc, (byCountry.get(cc) ?? 0) + 1);
+  }
+  const [cc, n] = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  if (n >= 3 && n >= emails.length * 0.6) vote(TLD_COUNTRY[cc] ?? cc.toUpperCase(), 2);
   const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : fallback;
 }
