@@ -161,6 +161,25 @@ describe('what directories write in their own way', () => {
     expect(result.candidates.flatMap((c) => c.emails)).toEqual(['kontakt@ackersyndikat.org']);
   });
 
+  it("gives the one name in an exhibitor table none of the other rows' addresses", () => {
+    // The AMS/SMT 2018 exhibitor list: one row reads like "Name, Inc."; the rows below it are other exhibitors.
+    const row = (booth: string, text: string) => `<tr><td>${booth}</td><td>${text}</td></tr>`;
+    const result = capture(
+      `<table>${row('214', 'A-R Editions, Inc., <a href="//www.areditions.com">www.areditions.com</a>, info@areditions.com')}${row('300', 'Kai Brandt, <a href="//www.kb.org">www.kb.org</a>, kai@kb.org')}${Array.from(
+        { length: 12 },
+        (_, i) => i + 1,
+      )
+        .map((i) =>
+          row(String(400 + i), `Exhibitor Number${i}, <a href="//www.ex${i}.com">www.ex${i}.com</a>, info@ex${i}.com`),
+        )
+        .join('')}</table>`,
+      'https://guide.societymusictheory.org/exhibitors.html',
+    );
+    expect(result.candidates.find((c) => c.emails.includes('info@areditions.com'))?.name).toBe(null);
+    for (const i of [10, 11, 12])
+      expect(result.candidates.find((c) => c.emails.includes(`info@ex${i}.com`))?.name?.full).not.toBe('Kai Brandt');
+  });
+
   it('does not take a registry number or a date written alone on a line', () => {
     const result = capture(
       '<p>HRB 123456</p><div>12.05.2024</div><div>2024-0113-5566</div><p><a href="mailto:info@acme-widgets.com">info@acme-widgets.com</a></p>',
@@ -346,6 +365,20 @@ describe('whose company', () => {
       'https://ackersyndikat.org/impressum/',
     );
     expect(association.candidates[0]?.company).toBe('Ackersyndikat e.V.');
+  });
+
+  it("reads a copyright line with a dot after the year, and a profile's title that ends with its person", () => {
+    // Emory's footer; Aroch Green's lawyer pages ("Firm | Person").
+    const faculty = site(
+      '<head><title>Department of MATH - Individual</title></head><body><h1>James Nagy</h1><p>Professor</p><p>Email: <a href="mailto:jnagy@emory.edu">jnagy@emory.edu</a></p><footer><p>Copyright © 2022 · Emory University - All Rights Reserved | 201 Dowman Drive</p></footer></body>',
+      'https://www.mathcs.emory.edu/site/people/faculty/individual.php?NAME=James-Nagy',
+    );
+    expect(named(faculty, 'James Nagy')?.company).toBe('Emory University');
+    const lawyer = site(
+      '<head><title>Aroch Green y Asociados | María Avelina Rocha Maldonado</title></head><body><h1>María Avelina Rocha Maldonado</h1><p>SOCIA DIRECTORA Y FUNDADORA</p><p>avelina.rocha@arochgreenyasociados.com</p></body>',
+      'https://arochgreenyasociados.com/maria-rocha.html',
+    );
+    expect(named(lawyer, 'María Avelina Rocha Maldonado')?.company).toBe('Aroch Green y Asociados');
   });
 
   it("takes the institution of a card's affiliation line, after the department it names", () => {

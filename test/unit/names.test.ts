@@ -25,6 +25,9 @@ describe('names', () => {
     ['Neuroimaging, Diffusion MRI', null],
     ['Before Brightwell', null],
     ['RCS Paris', null],
+    ['Aarø, Per', 'Per Aarø'],
+    ['PD Dr. Veronika Matschke', 'Veronika Matschke'],
+    ['A-R Editions', null],
     ['Since Monday', null],
     ['Even Hansen', 'Even Hansen'],
     ['Soon Lee', 'Soon Lee'],
@@ -91,5 +94,9 @@ describe('a bio that starts like a name', () => {
       nameAndRole('Before Brightwell, built the inside-sales team at a Series B software company in Dublin.'),
     ).toBe(null);
     expect(nameAndRole('Jane Doe, founder of Acme')).toEqual({ name: 'Jane Doe', role: 'founder of Acme' });
+    // A company and its legal form, a place and its postcode: not a person and a role.
+    expect(nameAndRole('Bloom Verlag, Inc., www.bloom.com, info@bloom.com')).toBe(null);
+    expect(nameAndRole('Ytre Vefall, 3750 DRANGEDAL')).toBe(null);
+    expect(nameAndRole('Jane Doe, Co-founder')).toEqual({ name: 'Jane Doe', role: 'Co-founder' });
   });
 });

@@ -31,7 +31,7 @@ const PARTICLES = new Set([
 ]);
 // Title-case words that head sections or name things, not people ("Our Team", "Contact Us", "Privacy Policy").
 const NOT_NAME_WORDS = new Set(
-  `rcs siret siren tva naf ape kvk hrb hra ustid cif nif vat gst abn acn crn ein gisa
+  `laboratory laboratories editions edition rcs siret siren tva naf ape kvk hrb hra ustid cif nif vat gst abn acn crn ein gisa
 our the team teams contact contacts us about meet leadership people staff board management sales support services
 service company news press office offices department center centre group get in touch with of for and home welcome
 partners partner careers jobs imprint impressum privacy policy terms kontakt equipo nuestro directors founders
@@ -66,7 +66,7 @@ motion automation cable optronique sensorik grad grads intake materials chemistr
 τμήμα innovations innovation networks cloud hub works factory collective trust fund lawyers law firm
 grade grades ed skills life faculty police campus science sciences vision language languages processing intelligence
 artificial environmental natural computer computing books rare documents government curator historical history
-message subject lease novated beratung kostenlose kostenlos telefon per liaison bilingual counselor counsellor aide
+message subject lease novated beratung kostenlose kostenlos telefon liaison bilingual counselor counsellor aide
 cheer math maths english athletics theatre theater speech dyslexia esl protocols protocol communication secure
 security informatics bio experts expert experten urlaubsexperten bairro county handelsgericht amtsgericht landgericht
 gericht solidarite solidarité financiere financière your librarian librarians library libraries collection collections
@@ -84,7 +84,7 @@ const SENTENCE_START = new Set(
   ),
 );
 const HONORIFIC =
-  /^(mr|mrs|ms|mx|miss|dr|prof|professor|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
+  /^(mr|mrs|ms|mx|miss|dr|prof|professor|pd|apl|herr|herrn|frau|sr|sra|srta|dña|don|doña|mme|mlle|m|sir|dame|ing|dipl|dipl\.-ing|dipl\.-kfm|mag|mudr|judr|phdr|rndr|mgr|bc|univ\.-prof|priv\.-doz|hon|rev|fr|me|lic|arq|abg|dott|dott\.ssa|avv|ir|drs|mr\.|dra|eng|engº)\.?$/i;
 // A role written before the name as part of it ("Rechtsanwalt Dennis Tölle", "Geschäftsführer Dr. Philipp Zahn").
 const ROLE_PREFIX =
   /^(?:rechtsanwalt|rechtsanwältin|rechtsanwaeltin|geschäftsführer|geschäftsführerin|geschaeftsfuehrer|geschaeftsfuehrerin|notar|notarin|steuerberater|steuerberaterin|pfarrer|pfarrerin|doç|doc|ögr|öğr|gör|üyesi|ar|arş|avv|abogado|abogada|advogado|advogada|maître|me)\.?$/i;
@@ -189,6 +189,8 @@ function isPostNominal(word: string): boolean {
 const FIRM_TAIL =
   /(\b(y|e|&|and|und|et|en)\s+(asociados|associados|associates|partners?|associés|partner|co|cie|compañía)\b|,\s*(S\.?\s?C|S\.?\s?A|S\.?\s?L|S\.?\s?R\.?\s?L|GmbH|Ltd|LLP|LLC|Inc|PLLC|P\.?C|Lda|Ltda|B\.?V|AB|AS|ApS|SAS|SARL)\.?$)/iu;
 
+// "A-R Editions, Inc., www.areditions.com, …": a legal form right after the comma makes the name a company's.
+const FIRM_FORM = /^(?:Inc|Ltd|LLC|LLP|PLC|GmbH|AG|S\.?A|S\.?L|B\.?V|N\.?V|Pty|Corp|Co)\b\.?(?:[,;]|\s|$)/;
 /** A name at the start of a line like "Jane Doe, VP Sales" or "Jane Doe – Head of Legal"; the rest is the role. */
 export function nameAndRole(text: string): { name: string; role: string | null } | null {
   const clean = text.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -203,7 +205,9 @@ export function nameAndRole(text: string): { name: string; role: string | null }
   if (!name) return null;
   const role = (split[2] ?? '').replace(/[,;.]+$/, '').trim();
   // "Hernández Ortega, Villaseñor y Asociados, S.C.": a firm named after its partners, not a person and a role.
-  if (FIRM_TAIL.test(role)) return null;
+  if (FIRM_TAIL.test(role) || FIRM_FORM.test(role)) return null;
+  // "Ytre Vefall, 3750 DRANGEDAL": a place and its postcode, not a person and a role.
+  if (/^\d{4,5}\s/.test(role)) return null;
   return { name, role: role !== '' && !isPostNominal(role) ? role : null };
 }
 

@@ -2,6 +2,7 @@
 
 import { cleanEmail } from '../common/hits';
 import { LEGAL_NAME } from '../common/legal';
+import { asPersonName } from '../common/names';
 import type { RawCandidate, RawCapture } from '../common/types';
 import { type Entity, readEntities } from './entities';
 import { jsonLdEntities } from './structured';
@@ -120,10 +121,11 @@ export function sameAsHost(name: string, label: string): boolean {
 
 function copyrightHolder(text: string): string | null {
   const match =
-    /(?:©|\(c\)|copyright)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s+(?:using|powered by|built with|made with|designed by|hosted (?:on|by))\b|\s*$)/i.exec(
+    /(?:©|\(c\)|copyright(?:\s*©)?)\s*(?:\d{4}\s*(?:[-–]\s*\d{4})?\s*(?:[·|-]\s*)?)?([^.|·,©]{2,60}?)(?:\.|\s*[|·,]|\s+all rights|\s+alle rechte|\s+todos los|\s+(?:using|powered by|built with|made with|designed by|hosted (?:on|by))\b|\s*$)/i.exec(
       text,
     );
-  const holder = match?.[1]?.trim();
+  // "© 2022 · Emory University - All Rights Reserved": the dash before "All rights" is no part of the name.
+  const holder = match?.[1]?.replace(/[\s–-]+$/, '').trim();
   if (!holder || /^\d+$/.test(holder) || IMAGE_CREDIT.test(holder)) return null;
   // "© 2026 Creevey Lab, Queen's University Belfast": a lab or group names its institution after it, and the
   // institution is whom its people work for.
@@ -146,9 +148,11 @@ const INSTITUTION =
 
 // Words a page's title uses for the page, not for who runs it ("PLATIPUS Lab - People").
 const PAGE_WORD =
-  /^(?:home|people|team|our team|staff|members|faculty|contact|contact us|about|about us|imprint|impressum|kontakt|news|blog|publications|research|projects|welcome|start|startseite|accueil|inicio|email signatures?|directory|teacher pages)$/i;
+  /^(?:home|people|team|our team|staff|members|faculty|contact|contact us|about|about us|imprint|impressum|kontakt|news|blog|publications|research|projects|welcome|start|startseite|accueil|inicio|email signatures?|directory|teacher pages|individual|profile|profil|bio|biography|details)$/i;
 const ORG_LIKE =
   /\b(?:lab|laboratory|labs|group|institute|institut|university|universität|universidad|université|college|school|centre|center|society|association|foundation|stiftung|verband|verein|gmbh|ag|ltd|llc|inc|s\.?a\.?|s\.?l\.?|b\.?v\.?|company|corporation|hospital|clinic|office|district)\b/i;
+
+const FIRM = /\b(?:asociados|associados|associates|partners|abogados|avocats|lawyers|rechtsanwälte|kanzlei)\b/i;
 
 // "Page – Site", "Page | Site" (a separator with a space on each side; " : " is a breadcrumb either way round).
 const TITLE_SEPARATOR = /\s+[|–—·-]\s+/;
@@ -158,6 +162,9 @@ function titleSuffix(title: string): string | null {
     .split(TITLE_SEPARATOR)
     .map((p) => p.trim())
     .filter((p) => p !== '' && !PAGE_WORD.test(p));
+  // "Aroch Green y Asociados | María Avelina Rocha Maldonado": a profile's title ends with its person, not the site.
+  const [site = '', page = ''] = parts;
+  if (parts.length === 2 && asPersonName(page) !== null && (ORG_LIKE.test(site) || FIRM.test(site))) return site;
   if (parts.length > 1 || (parts.length === 1 && title.includes(' '))) {
     const last = parts[parts.length - 1] ?? null;
     // A title of one part names the page, unless it reads as an organisation ("Satellite Geosciences Laboratory").
