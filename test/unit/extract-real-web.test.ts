@@ -180,6 +180,15 @@ describe('what directories write in their own way', () => {
       expect(result.candidates.find((c) => c.emails.includes(`info@ex${i}.com`))?.name?.full).not.toBe('Kai Brandt');
   });
 
+  it('reads two whole numbers joined by a bare slash as two, and leaves a date range alone', () => {
+    // Kragerø upper secondary school's staff table: home and mobile in one cell.
+    const result = capture(
+      '<table><tr><td>Navn</td><td>Tel. (p) / mobil</td><td>Ansatt</td></tr><tr><td><a href="mailto:annekaas@online.no">Aas, Anne-Kristine</a></td><td>35982021/90954571</td><td>2019/2020</td></tr></table>',
+      'https://www.kragero.vgs.no/ansatte.html',
+    );
+    expect(named(result, 'Anne-Kristine Aas')?.phones.map((p) => p.e164)).toEqual(['+4735982021', '+4790954571']);
+  });
+
   it('does not take a registry number or a date written alone on a line', () => {
     const result = capture(
       '<p>HRB 123456</p><div>12.05.2024</div><div>2024-0113-5566</div><p><a href="mailto:info@acme-widgets.com">info@acme-widgets.com</a></p>',

@@ -90,11 +90,14 @@ function phonesIn(raw: string, el: Element, offset: number, phoneHint: () => boo
   // "971 504 472 - 971 504 002": two numbers joined by a spaced dash or slash become two (same length, same offsets).
   // Only where both sides hold a whole number: "+49 221 / 50 80 00" is one number written with its area code apart.
   const digits = (s: string) => s.replace(/\D/g, '').length;
-  const text = raw.replace(
-    /(\+?\d[\d ]{5,20})\s[-–/]\s(?=([+(]?\d[\d ]{5,20}))/g,
-    (all, left: string, right: string) =>
+  const text = raw
+    .replace(/(\+?\d[\d ]{5,20})\s[-–/]\s(?=([+(]?\d[\d ]{5,20}))/g, (all, left: string, right: string) =>
       digits(left) >= 7 && digits(right) >= 7 && !left.startsWith('+') ? `${left} ; ` : all,
-  );
+    )
+    // "35982021/90954571": two whole numbers of the same length joined by a bare slash (a home and a mobile).
+    .replace(/(?<![\d+/])(\d{7,12})\/(\d{7,12})(?![\d/])/g, (all, left: string, right: string) =>
+      left.length === right.length ? `${left} ; ${right}` : all,
+    );
   // A list of numbers on one line ("Tel.: 971 504 472 ; 971 504 002"): the next after a phone is one too.
   let lastEnd = -1;
   for (const found of text.matchAll(PHONE_IN_TEXT)) {
