@@ -189,6 +189,17 @@ describe('what directories write in their own way', () => {
     expect(named(result, 'Anne-Kristine Aas')?.phones.map((p) => p.e164)).toEqual(['+4735982021', '+4790954571']);
   });
 
+  it("takes a staff table's role from the column headed as one, not the address beside the name", () => {
+    const row = (name: string, address: string, role: string) =>
+      `<tr><td>${name}</td><td>${address}</td><td>35985234</td><td>${role}</td></tr>`;
+    const result = capture(
+      `<table><tr><td><b>Navn</b></td><td><b>Adresse</b></td><td><b>Tel. (a)</b></td><td><b>Stilling/funksjon</b></td></tr>${row('Aas, Anne-Kristine', 'Rørvikveien 9, 3770 KRAGERØ', 'Undervisning AA')}${row('Aarø, Per', 'Vadfoss, 3770 KRAGERØ', 'Vaktmester')}</table>`,
+      'https://www.kragero.vgs.no/ansatte.html',
+    );
+    expect(named(result, 'Anne-Kristine Aas')?.title).toBe('Undervisning AA');
+    expect(named(result, 'Per Aarø')?.title).toBe('Vaktmester');
+  });
+
   it('does not take a registry number or a date written alone on a line', () => {
     const result = capture(
       '<p>HRB 123456</p><div>12.05.2024</div><div>2024-0113-5566</div><p><a href="mailto:info@acme-widgets.com">info@acme-widgets.com</a></p>',

@@ -117,7 +117,25 @@ function cardOf(anchor: NameAnchor, hits: Hit[], namesUnder: Map<Element, NameAn
 }
 
 function findTitle(anchor: NameAnchor, card: Element | null, block: Element | null): string | null {
-  return titleAfter(anchor, card) ?? (block ? titleBefore(anchor, block) : null);
+  return titleColumn(anchor) ?? titleAfter(anchor, card) ?? (block ? titleBefore(anchor, block) : null);
+}
+
+// A table's column of roles: "Title", "Position", "Stilling/funksjon", "Cargo"…
+const TITLE_HEADER =
+  /^\s*(?:job title|title|position|role|function|funktion|stilling|funksjon|befattning|titel|cargo|puesto|fonction|poste|ruolo|qualifica|functie|stanowisko)\b/i;
+
+/** In a table row, the cell under a column headed as the role's (a staff table's address is not a title). */
+function titleColumn(anchor: NameAnchor): string | null {
+  const cell = closest(anchor.el, 'td,th');
+  const row = cell ? parentUp(cell) : null;
+  const table = cell ? closest(cell, 'table') : null;
+  if (!cell || !row || !table) return null;
+  const header = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!header || header === row) return null;
+  const headings = [...header.children].slice(0, 20);
+  const index = headings.findIndex((h) => TITLE_HEADER.test((h.textContent ?? '').slice(0, 60)));
+  const text = index >= 0 ? textOf(row.children[index] ?? null) : null;
+  return text && looksLikeTitle(text) ? text : null;
 }
 
 /** The largest block around a card, up to three levels, that names no one else: where its heading may stand. */
