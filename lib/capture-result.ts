@@ -45,6 +45,7 @@ export const RawCaptureSchema = z.object({
         title: text(500).nullable(),
         company: text(500).nullable(),
         companyHint: text(500).nullable().optional(),
+        rowLead: text(300).nullable().optional(),
         emails: z.array(text(254)).max(50),
         phones: z.array(z.object({ raw: text(100), type: z.enum(PHONE_TYPES) })).max(50),
         links: z.array(text(2048)).max(50),

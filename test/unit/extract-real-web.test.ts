@@ -161,6 +161,18 @@ describe('what directories write in their own way', () => {
     expect(result.candidates.flatMap((c) => c.emails)).toEqual(['kontakt@ackersyndikat.org']);
   });
 
+  it("gives an exhibitor row's address the company its first words name, when the address is at its domain", () => {
+    const row = (booth: string, text: string) => `<tr><td>${booth}</td><td>${text}</td></tr>`;
+    const result = capture(
+      `<table>${row('314', 'Bloomsbury Academic, <a href="//www.bloomsbury.com">www.bloomsbury.com</a>, askacademic@bloomsbury.com')}${row('400', 'ArtsInteractive, <a href="//www.artsinteractiveinc.com">www.artsinteractiveinc.com</a>, writeus@artsinteractiveinc.com')}${row('118', 'Coffee corner, ask us: help@societymusictheory.org')}</table>`,
+      'https://guide.societymusictheory.org/exhibitors.html',
+    );
+    const companyOf = (email: string) => result.candidates.find((c) => c.emails.includes(email))?.company;
+    expect(companyOf('askacademic@bloomsbury.com')).toBe('Bloomsbury Academic');
+    expect(companyOf('writeus@artsinteractiveinc.com')).toBe('ArtsInteractive');
+    expect(companyOf('help@societymusictheory.org')).not.toBe('Coffee corner');
+  });
+
   it("gives the one name in an exhibitor table none of the other rows' addresses", () => {
     // The AMS/SMT 2018 exhibitor list: one row reads like "Name, Inc."; the rows below it are other exhibitors.
     const row = (booth: string, text: string) => `<tr><td>${booth}</td><td>${text}</td></tr>`;

@@ -28,6 +28,8 @@ export interface RawCandidate {
   company: string | null;
   /** A registered company named in the person's card, for when nothing says which company is theirs. */
   companyHint?: string | null;
+  /** For details without a name: the first words of their row ("Bloomsbury Academic, " before its link). */
+  rowLead?: string | null;
   emails: string[];
   phones: RawPhone[];
   links: string[];

@@ -184,9 +184,21 @@ const cleanOrNull = (text: string | null) => {
   return clean === '' ? null : clean;
 };
 
+/** A nameless row's first words are its company when the row's address is at that company's domain. */
+function leadCompany(dirty: RawCandidate): string | null {
+  const lead = dirty.rowLead;
+  if (!lead || dirty.name) return null;
+  const spelled = (email: string) =>
+    sameAsHost(lead, hostLabel(`https://${email.split('@')[1] ?? ''}/`).replace(/[^a-z0-9]/g, ''));
+  return dirty.emails.some(spelled) ? lead : null;
+}
+
 function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean): Candidate {
   const role = splitRole(cleanOrNull(dirty.role ?? null), eventPage);
-  const company = companyOf(cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? null), dirty.declared);
+  const company = companyOf(
+    cleanOrNull(dirty.company ?? role.company ?? dirty.companyHint ?? leadCompany(dirty) ?? null),
+    dirty.declared,
+  );
   const raw: RawCandidate = {
     ...dirty,
     name: cleanOrNull(dirty.name),

@@ -70,11 +70,28 @@ export function describe(
     title: null,
     company: card ? textOf(firstMarked(card, COMPANY_MARK, anchor?.el ?? null)) : null,
     companyHint: card ? (legalNameIn(card) ?? affiliationIn(card)) : null,
+    rowLead: anchor ? null : leadOfRow(group.hits[0]?.el ?? null),
     emails,
     phones,
     links,
     sources: [...sources],
   };
+}
+
+/** The first words of the row or list item a nameless detail stands in: an exhibitor's name before its link. */
+function leadOfRow(el: Element | null): string | null {
+  const row = el ? closest(el, 'td,li,dd,[role="cell"],[role="listitem"]') : null;
+  if (!row) return null;
+  const walker = row.ownerDocument.createTreeWalker(row, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(), steps = 0; node !== null && steps < 5; node = walker.nextNode(), steps++) {
+    const text = (node.nodeValue ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[,;:|·–-]+$/, '')
+      .trim();
+    if (text !== '') return text.length <= 120 && !text.includes('@') ? text : null;
+  }
+  return null;
 }
 
 /** A card that names a registered company ("Kröger Antriebstechnik GmbH" in an exhibitor row). */
