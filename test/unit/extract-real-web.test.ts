@@ -212,6 +212,14 @@ describe('what directories write in their own way', () => {
     expect(named(result, 'Per Aarø')?.title).toBe('Vaktmester');
   });
 
+  it("reads a number written in groups at the end of a footer's address block, and not its postcode", () => {
+    const result = capture(
+      '<footer><p>© 2022 Emory University <span class="address">| 201 Dowman Drive, Atlanta, Georgia 30322 USA 404.727.6123</span></p></footer>',
+      'https://www.mathcs.emory.edu/site/people/',
+    );
+    expect(result.candidates.flatMap((c) => c.phones.map((p) => p.e164))).toEqual(['+14047276123']);
+  });
+
   it('does not take a registry number or a date written alone on a line', () => {
     const result = capture(
       '<p>HRB 123456</p><div>12.05.2024</div><div>2024-0113-5566</div><p><a href="mailto:info@acme-widgets.com">info@acme-widgets.com</a></p>',

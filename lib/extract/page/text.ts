@@ -1,4 +1,5 @@
 import { cleanEmail, type Hit, phoneTypeFrom } from '../common/hits';
+import { closest } from './dom';
 import { labelBefore } from './links';
 
 // Linear on any text: a match starts only where an address can (not inside a run of letters), and every part
@@ -117,6 +118,8 @@ function phonesIn(raw: string, el: Element, offset: number, phoneHint: () => boo
   }
 }
 
+const ADDRESS_BLOCK = 'address,.address,.adr,.h-adr,.p-adr,[itemprop~="address"]';
+
 /** A number found in a text: what it reads and where it starts. */
 interface Run {
   0: string;
@@ -167,6 +170,8 @@ function phoneIn(
     !raw.startsWith('(') &&
     !PHONE_LABEL.test(context) &&
     !text.includes('@') &&
+    // A number written in groups in an address block ("Atlanta, Georgia 30322 USA 404.727.6123") is its phone.
+    !(grouped && closest(el, ADDRESS_BLOCK) !== null) &&
     !phoneHint()
   )
     return false;
