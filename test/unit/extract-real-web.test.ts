@@ -164,13 +164,16 @@ describe('what directories write in their own way', () => {
   it("gives an exhibitor row's address the company its first words name, when the address is at its domain", () => {
     const row = (booth: string, text: string) => `<tr><td>${booth}</td><td>${text}</td></tr>`;
     const result = capture(
-      `<table>${row('314', 'Bloomsbury Academic, <a href="//www.bloomsbury.com">www.bloomsbury.com</a>, askacademic@bloomsbury.com')}${row('400', 'ArtsInteractive, <a href="//www.artsinteractiveinc.com">www.artsinteractiveinc.com</a>, writeus@artsinteractiveinc.com')}${row('118', 'Coffee corner, ask us: help@societymusictheory.org')}</table>`,
+      `<table>${row('314', 'Bloomsbury Academic, <a href="//www.bloomsbury.com">www.bloomsbury.com</a>, askacademic@bloomsbury.com')}${row('400', 'ArtsInteractive, <a href="//www.artsinteractiveinc.com">www.artsinteractiveinc.com</a>, writeus@artsinteractiveinc.com')}${row('118', 'Coffee corner, ask us: help@societymusictheory.org')}${row('312', 'University of California Press, <a href="//www.ucpress.edu">www.ucpress.edu</a>, rsmith@ucpress.edu')}${row('120', 'Press desk: media@societymusictheory.org')}</table>`,
       'https://guide.societymusictheory.org/exhibitors.html',
     );
     const companyOf = (email: string) => result.candidates.find((c) => c.emails.includes(email))?.company;
     expect(companyOf('askacademic@bloomsbury.com')).toBe('Bloomsbury Academic');
     expect(companyOf('writeus@artsinteractiveinc.com')).toBe('ArtsInteractive');
     expect(companyOf('help@societymusictheory.org')).not.toBe('Coffee corner');
+    // A publisher's or a society's name needs no domain to match; a labelled line ("Press desk:") is no name.
+    expect(companyOf('rsmith@ucpress.edu')).toBe('University of California Press');
+    expect(companyOf('media@societymusictheory.org') ?? '').not.toMatch(/Press desk/);
   });
 
   it("gives the one name in an exhibitor table none of the other rows' addresses", () => {

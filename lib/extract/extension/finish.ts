@@ -184,13 +184,16 @@ const cleanOrNull = (text: string | null) => {
   return clean === '' ? null : clean;
 };
 
+// A row that starts with an institution's name ("University of California Press, www…, rsmith@ucpress.edu").
+const EXHIBITOR = /\b(?:press|publishers?|publishing|university|society|association|institute|verlag|editions)\b/i;
+
 /** A nameless row's first words are its company when the row's address is at that company's domain. */
 function leadCompany(dirty: RawCandidate): string | null {
   const lead = dirty.rowLead;
   if (!lead || dirty.name) return null;
   const spelled = (email: string) =>
     sameAsHost(lead, hostLabel(`https://${email.split('@')[1] ?? ''}/`).replace(/[^a-z0-9]/g, ''));
-  return dirty.emails.some(spelled) ? lead : null;
+  return dirty.emails.some(spelled) || (EXHIBITOR.test(lead) && !/:/.test(lead)) ? lead : null;
 }
 
 function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean): Candidate {
