@@ -68,9 +68,10 @@ export function finishCapture(
       merged.splice(merged.indexOf(only), 1);
     }
   }
+  const registered = registeredNames([...(raw.legalTexts ?? []), ...raw.siteTexts]);
   const employer = siteEmployer(raw.url, companyOf(cleanOrNull(site.siteName)), dominantDomain(merged));
   for (const c of merged) {
-    c.company ??= employer(c) ?? spelledBy(c.emails, site.legalNames, [...(raw.legalTexts ?? []), ...raw.siteTexts]);
+    c.company ??= employer(c) ?? spelledBy(c.emails, site.legalNames, registered);
     if (!c.name && c.emails[0]) {
       const derived = nameFromEmail(c.emails[0]);
       if (derived) {
@@ -85,11 +86,14 @@ export function finishCapture(
   return { url: raw.url, region, candidates: merged };
 }
 
+/** The address's domain as one word: "10oclock" for info@10-o-clock.de. */
+const emailLabel = (email: string) => hostLabel(`https://${email.split('@')[1] ?? ''}/`).replace(/[^a-z0-9]/g, '');
+
 /** The registered company whose name the address's domain spells: info@10-o-clock.de ↔ "10 o'clock GmbH". */
-function spelledBy(emails: string[], legalNames: string[], texts: string[]): string | null {
+function spelledBy(emails: string[], legalNames: string[], registered: Map<string, string>): string | null {
   for (const email of emails) {
-    const label = hostLabel(`https://${email.split('@')[1] ?? ''}/`).replace(/[^a-z0-9]/g, '');
-    const name = legalNames.find((n) => sameAsHost(n, label)) ?? spelledIn(texts, label);
+    const label = emailLabel(email);
+    const name = legalNames.find((n) => sameAsHost(n, label)) ?? (label.length >= 4 ? registered.get(label) : null);
     if (name) return companyOf(name);
   }
   return null;
@@ -98,20 +102,24 @@ function spelledBy(emails: string[], legalNames: string[], texts: string[]): str
 const LEGAL_WORD =
   /^(?:GmbH|AG|KG|UG|e\.V\.|Ltd\.?|Limited|LLC|LLP|PLC|plc|Inc\.?|Corp\.?|Corporation|S\.A\.|SA|SAS|SARL|S\.L\.|SL|S\.r\.l\.|S\.p\.A\.|B\.V\.|BV|N\.V\.|Oy|AB|A\/S|ApS|AS|s\.r\.o\.)[,.;]?$/;
 
-/** A registered name written in any case whose words before the legal form are the domain's: "10 o'clock GmbH". */
-function spelledIn(texts: string[], label: string): string | null {
-  if (label.length < 4) return null;
+/**
+ * Registered names written in any case ("10 o'clock GmbH"), keyed by their words before the legal form as one
+ * word ("10oclock"), the first written for each: read once per capture, looked up per address.
+ */
+function registeredNames(texts: string[]): Map<string, string> {
+  const names = new Map<string, string>();
   for (const text of texts.slice(0, 40)) {
     const words = text.slice(0, 2000).split(/\s+/);
     for (let i = 1; i < words.length; i++) {
       if (!LEGAL_WORD.test(words[i] ?? '')) continue;
       for (let n = 1; n <= 5 && n <= i; n++) {
         const before = words.slice(i - n, i).join(' ');
-        if (squash(before) === label) return `${before} ${(words[i] ?? '').replace(/[,;]$/, '')}`;
+        const key = squash(before);
+        if (!names.has(key)) names.set(key, `${before} ${(words[i] ?? '').replace(/[,;]$/, '')}`);
       }
     }
   }
-  return null;
+  return names;
 }
 
 /**
@@ -191,9 +199,9 @@ const EXHIBITOR = /\b(?:press|publishers?|publishing|university|society|associat
 function leadCompany(dirty: RawCandidate): string | null {
   const lead = dirty.rowLead;
   if (!lead || dirty.name) return null;
-  const spelled = (email: string) =>
-    sameAsHost(lead, hostLabel(`https://${email.split('@')[1] ?? ''}/`).replace(/[^a-z0-9]/g, ''));
-  return dirty.emails.some(spelled) || (EXHIBITOR.test(lead) && !/:/.test(lead)) ? lead : null;
+  return dirty.emails.some((email) => sameAsHost(lead, emailLabel(email))) || (EXHIBITOR.test(lead) && !/:/.test(lead))
+    ? lead
+    : null;
 }
 
 function finishCandidate(dirty: RawCandidate, region: string, eventPage: boolean): Candidate {
