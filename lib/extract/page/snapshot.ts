@@ -4,7 +4,7 @@
  * script carries no structured-data parser of its own.
  */
 
-import { attr, closest, parentOf } from './dom';
+import { attr, closest, parentOf, selectAll } from './dom';
 
 const ROOTS =
   '[itemscope],[typeof],.h-card,.vcard,.h-entry,.hentry,.h-event,.vevent,.h-review,.hreview,.h-feed,.h-resume,.hresume';
@@ -29,7 +29,7 @@ export function collectSnapshots(doc: Document, deadline: number): Snapshots {
   while (queue.length > 0 && snapshots.length < MAX_SNAPSHOTS && total < MAX_TOTAL && Date.now() < deadline) {
     const scope = queue.shift() as Element;
     let last: Element | null = null;
-    for (const el of scope.querySelectorAll(ROOTS)) {
+    for (const el of selectAll(scope, ROOTS)) {
       if (last?.contains(el)) continue;
       last = el;
       const html = el.outerHTML;

@@ -1,11 +1,12 @@
 import type { Hit } from '../../common/hits';
 import type { RawCandidate } from '../../common/types';
-import { within } from '../dom';
+import { selectAll, within } from '../dom';
 import type { NameAnchor, Scan } from '../scan';
 import { describe, type Group, parentInside as parentOf } from './describe';
 import { ownerOf, proseOwner } from './owner';
 
 const MAX_CANDIDATES = 200;
+const MIN_GROUPED = 150;
 const LANDMARK =
   'footer,header,nav,aside,[role="contentinfo"],[role="banner"],[role="navigation"],[role="complementary"]';
 
@@ -20,6 +21,7 @@ export function groupPeople(
   root: Element,
   seen: (el: Element) => boolean,
   deadline = Number.POSITIVE_INFINITY,
+  now: () => number = Date.now,
 ): RawCandidate[] {
   const { hits, names, headings } = scan;
   const namesUnder = new Map<Element, NameAnchor[]>();
@@ -32,16 +34,17 @@ export function groupPeople(
     }
   }
 
-  const landmarks = [...root.querySelectorAll(LANDMARK)].slice(0, 50);
+  const landmarks = selectAll(root, LANDMARK, 50);
   const proseNames = new Map<string, NameAnchor>();
   const groups = new Map<NameAnchor | Element, Group>();
   const generic: Hit[] = [];
-  for (const hit of hits) {
+  for (const [i, hit] of hits.entries()) {
     let anchor: NameAnchor | null = null;
-    // Past the time, the remaining details are grouped by block only: found, if not all named.
-    if (Date.now() > deadline) {
-      generic.push(hit);
-      continue;
+    // Past the time, the page is cut here: the details left would have no name (a list of nameless rows that only
+    // look like organisations), and the capture says it was cut short. The first ones are always read.
+    if (i >= MIN_GROUPED && now() > deadline) {
+      scan.truncated = true;
+      break;
     }
     try {
       const owner = ownerOf(hit, namesUnder, names, headings, landmarks, root);
@@ -69,7 +72,7 @@ export function groupPeople(
     }
     // Past the time, each person is described from their name and details alone, without reading their card.
     const candidate =
-      Date.now() > deadline ? describe(group, namesUnder, root, false) : describeSafely(group, namesUnder, root);
+      now() > deadline ? describe(group, namesUnder, root, false) : describeSafely(group, namesUnder, root);
     if (candidate.emails.length > 0 || candidate.phones.length > 0) candidates.push(candidate);
   }
   return candidates;
