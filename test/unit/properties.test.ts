@@ -5,6 +5,7 @@ import { type ContactInput, ContactInputSchema, candidateToContact } from '@/lib
 import { finishCapture } from '@/lib/extract/extension/finish';
 import { markupEntities } from '@/lib/extract/extension/markup';
 import { extractPage } from '@/lib/extract/page';
+import { selectAll } from '@/lib/extract/page/dom';
 import { externalIdFor } from '@/lib/providers/external-id';
 import { PROVIDERS } from '@/lib/providers/index';
 import type { Provider } from '@/lib/providers/types';
@@ -133,4 +134,36 @@ describe('provider mappings for any contact', () => {
       );
     },
   );
+});
+
+describe('selectAll', () => {
+  // A random tree of elements, each with some of the attributes and classes the page side looks for.
+  const marks = fc.subarray(['itemscope', 'typeof="Person"', 'role="banner"', 'class="vcard"', 'class="h-card vcard"']);
+  const tags = fc.constantFrom('div', 'section', 'footer', 'nav', 'p');
+  const element = (tag: string, on: string[], kids: string[]) => `<${tag} ${on.join(' ')}>${kids.join('')}</${tag}>`;
+  const tree = fc.letrec<{ node: string }>((tie) => ({
+    node: fc.oneof(
+      { maxDepth: 4, depthIdentifier: 'tree' },
+      fc.tuple(tags, marks).map(([tag, on]) => element(tag, on, [])),
+      fc.tuple(tags, marks, fc.array(tie('node'), { maxLength: 3 })).map(([tag, on, kids]) => element(tag, on, kids)),
+    ),
+  })).node;
+  const LIST = '[itemscope],[typeof],.vcard,.h-card,footer,nav,[role="banner"]';
+
+  it('returns what querySelectorAll of the whole list returns, in document order, or a true prefix of it', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 5 }), fc.integer({ min: 1, max: 12 }), (parts, max) => {
+        const page = parsePage(`<body>${parts.join('')}</body>`, 'https://example.com/');
+        closers.push(page.close);
+        const all = [...page.document.body.querySelectorAll(LIST)];
+        expect(selectAll(page.document.body, LIST, 1000)).toEqual(all);
+        const cut = selectAll(page.document.body, LIST, max);
+        expect(cut).toEqual(all.slice(0, cut.length));
+        expect(cut.length).toBeLessThanOrEqual(max);
+        // Cut at max, it still returns everything when no part alone has more than max.
+        if (all.length <= max) expect(cut).toEqual(all);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
