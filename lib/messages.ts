@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { SaveOutcome } from './address-book';
+import type { Finished } from './capture-finish';
 import { type Contact, ContactInputSchema } from './contact';
 import type { NextStep } from './failure';
 import { getProvider } from './providers/index';
@@ -63,6 +64,16 @@ export const messageSchema = lazy(() => {
     /** A harmless authenticated request with the saved account: are the key and address right? */
     z.object({ type: z.literal('provider.test'), providerId }),
     z.object({ type: z.literal('accounts.list') }),
+    /**
+     * What the extraction script returned in a tab, to be finished into people (lib/capture-finish.ts): checked
+     * there, as it comes from a stranger's page; the marked-up parts as the popup read them (extension/wire.ts).
+     */
+    z.object({
+      type: z.literal('capture.finish'),
+      raw: z.unknown(),
+      region: z.string().max(2).nullable(),
+      markup: z.unknown(),
+    }),
   ]);
 });
 
@@ -99,6 +110,7 @@ export interface Replies {
   'provider.test': { connected: boolean; message: string };
   'provider.customFields': CustomFieldDef[];
   'accounts.list': Array<{ providerId: string; baseUrl: string; keyEnding: string }>;
+  'capture.finish': Finished;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

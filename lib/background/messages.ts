@@ -1,6 +1,7 @@
 import { connectedProviders, removeAccount, setAccount, storedSecrets } from '../accounts';
 import { deleteContact, saveContact } from '../address-book';
 import { checkBaseUrl } from '../base-url';
+import { finishRaw } from '../capture-finish';
 import { resolveByUser } from '../delivery/outbox';
 import { errorText, type Message, messageSchema, type Replies, type Reply } from '../messages';
 import { getProvider } from '../providers/index';
@@ -80,6 +81,7 @@ const handlers: Handlers = {
   'accounts.list': () => connectedProviders(),
   'provider.test': (m) => testConnection(m.providerId),
   'provider.customFields': (m) => customFieldsOf(m.providerId),
+  'capture.finish': async (m) => finishRaw(m.raw, m.region, m.markup),
 };
 
 function answer<K extends Message['type']>(message: Extract<Message, { type: K }>): Promise<Replies[K]> {

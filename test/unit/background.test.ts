@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { listContacts } from '@/lib/address-book';
+import { markupEntities } from '@/lib/extract/extension/markup';
+import { entitiesToWire } from '@/lib/extract/extension/wire';
+import { extractPage } from '@/lib/extract/page';
+import { parsePage } from '../../scripts/common/dom';
 
 const EXTENSION_ID = 'test-extension-id';
 const ownPage = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
@@ -30,6 +35,47 @@ describe('background messages', () => {
       contextMenus: { create: () => undefined, onClicked: { addListener: () => undefined } },
     });
     background.main();
+  });
+
+  it('finishes what the extraction script returned into people, through JSON as a message travels', async () => {
+    const page = parsePage(readFileSync('demo/team.html', 'utf8'), 'http://127.0.0.1:8080/team.html');
+    const raw = JSON.parse(JSON.stringify(extractPage(page.document)));
+    await page.close();
+    const reply = (await send(
+      { type: 'capture.finish', raw, region: null, markup: { nodes: [], roots: [] } },
+      ownPage,
+    )) as { ok: true; value: { result: { candidates: Array<{ name: { full: string } | null; title: string }> } } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.result.candidates).toHaveLength(6);
+    expect(reply.value.result.candidates).toContainEqual(
+      expect.objectContaining({ name: expect.objectContaining({ full: 'Jane Q. Doe' }), title: 'VP Sales' }),
+    );
+  });
+
+  it('finishes a page with marked-up people sent as a graph, and refuses a malformed capture or a web page', async () => {
+    const html = `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Lena Vogel</span>
+      <a itemprop="email" href="mailto:lena.vogel@acme-widgets.com">mail</a>
+      <span itemprop="jobTitle">Head of Sales</span></div>`;
+    const page = parsePage(`<body>${html}</body>`, 'https://www.acme-widgets.com/team');
+    const raw = JSON.parse(JSON.stringify(extractPage(page.document)));
+    await page.close();
+    const markup = JSON.parse(JSON.stringify(entitiesToWire(markupEntities(raw.snapshots, raw.url))));
+    const reply = (await send({ type: 'capture.finish', raw, region: null, markup }, ownPage)) as {
+      value: { result: { candidates: Array<{ title: string; emails: string[]; sources: string[] }> } };
+    };
+    expect(markup.nodes.length).toBeGreaterThan(0);
+    expect(reply.value.result.candidates).toEqual([
+      expect.objectContaining({
+        title: 'Head of Sales',
+        emails: ['lena.vogel@acme-widgets.com'],
+        sources: expect.arrayContaining(['microdata']),
+      }),
+    ]);
+    expect(
+      await send({ type: 'capture.finish', raw: { ...raw, candidates: 'x' }, region: null, markup }, ownPage),
+    ).toEqual({ ok: true, value: { invalid: true } });
+    const page2 = { id: EXTENSION_ID, url: 'https://evil.example/' };
+    expect(await send({ type: 'capture.finish', raw, region: null, markup }, page2)).toMatchObject({ ok: false });
   });
 
   it('saves a contact sent by the popup', async () => {
