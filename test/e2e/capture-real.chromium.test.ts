@@ -64,6 +64,13 @@ describe('the popup on real pages (Chromium)', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Brett Barin' });
     await expect.poll(() => officer.textContent()).toMatch(/Treasurer/);
+    // A long list is drawn 40 rows at a time after the form (components/CandidatePicker.tsx): all of it, in order.
+    const members = society.getByRole('group', { name: /People on this page/ });
+    const count = Number((await members.locator('legend').textContent())?.match(/\((\d+)\)/)?.[1]);
+    expect(count).toBeGreaterThan(100);
+    await expect.poll(() => members.getByRole('listitem').count()).toBe(count);
+    await members.getByRole('button', { name: 'Select all' }).click();
+    expect(await members.getByText(`${count} of ${count} ticked`).count()).toBe(1);
     await society.close();
   });
   // Issue 17: a team page from the real corpus at a glance (the README's screenshots are taken here too).
