@@ -52,6 +52,23 @@ describe('background messages', () => {
     );
   });
 
+  it('reads numbers written without a country code in the region it is given', async () => {
+    const html =
+      '<ul><li><b>Lena Vogel</b> <a href="mailto:lena.vogel@acme-widgets.com">mail</a> Tel. 030 1234567</li></ul>';
+    const page = parsePage(`<body>${html}</body>`, 'https://www.acme-widgets.com/team');
+    const raw = JSON.parse(JSON.stringify(extractPage(page.document)));
+    await page.close();
+    const phones = async (region: string) => {
+      const message = { type: 'capture.finish', raw, region, markup: { nodes: [], roots: [] } };
+      const reply = (await send(message, ownPage)) as {
+        value: { result: { candidates: Array<{ phones: Array<{ e164: string }> }> } };
+      };
+      return reply.value.result.candidates.flatMap((c) => c.phones.map((p) => p.e164));
+    };
+    expect(await phones('DE')).toEqual(['+49301234567']);
+    expect(await phones('GB')).not.toContain('+49301234567');
+  });
+
   it('finishes a page with marked-up people sent as a graph, and refuses a malformed capture or a web page', async () => {
     const html = `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Lena Vogel</span>
       <a itemprop="email" href="mailto:lena.vogel@acme-widgets.com">mail</a>
