@@ -293,6 +293,19 @@ describe('scope and bounds', () => {
     }
   });
 
+  it('reads past a thousand numbers to the author at the end: only e-mail addresses count towards the cap of a long page', () => {
+    const lines = Array.from(
+      { length: 1200 },
+      (_, i) => `<p>Order ${i} was confirmed by phone: call +1 415 555 ${String(1000 + i)} to change it.</p>`,
+    ).join('');
+    const author =
+      '<aside><h3>Nora Lindqvist</h3><p>Senior Editor</p><a href="mailto:nora.lindqvist@brightwell.co.uk">mail</a></aside>';
+    const page = parsePage(`<article>${lines}${author}</article>`, 'https://www.brightwell.co.uk/journal');
+    open.push(page.close);
+    const raw = extractPage(page.document, { limits: { ...DEFAULT_LIMITS, maxMillis: 60_000 } });
+    expect(raw.candidates.flatMap((c) => c.emails)).toContain('nora.lindqvist@brightwell.co.uk');
+  });
+
   it('reads open shadow roots', () => {
     const page = parsePage('<div id="host"></div>', 'https://www.acme-widgets.com/');
     open.push(page.close);

@@ -51,10 +51,10 @@ const MAX_TEXT_NODE = 100_000;
 // Enough details for the 200 people a capture returns, with room for duplicates and company lines.
 const MAX_HITS = 2000;
 // Distinct e-mail addresses: the 200 people a capture returns hold far fewer (the real corpus's directories hold
-// 0.4 to 1.05 a person), so past this the rest of a long directory is not read (truncated): on the bench's 1 MB
-// directory, 400 of its 1,000 people are read instead of all. Numbers are not counted: an article's prices and
+// 0.4 to 1.05 a person; at 1.5, 200 people are still read), so past this the rest of a long directory is not read
+// (truncated): on the bench's 1 MB directory, 450 of its 1,000 people are read instead of all. Numbers are not counted: an article's prices and
 // order numbers look like them until libphonenumber says otherwise (they cut a 5 MB article before its author).
-const MAX_EMAILS = 400;
+const MAX_EMAILS = 300;
 // A small page is read whole however busy the machine: the clock only counts past this many nodes and details
 // (a starved tab took 150 ms over the demo page's 400 nodes and dropped half its people).
 const MIN_NODES = 3000;
