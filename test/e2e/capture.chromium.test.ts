@@ -41,6 +41,35 @@ describe('capture from the demo page into the local address book (Chromium)', ()
     await popup.close();
   });
 
+  // The worker finishes what the page gave (lib/capture.ts). Whenever it dies — before the popup opens, or again
+  // and again while the popup reads the page and asks it — the popup still lists the same people with the same form.
+  it.each([
+    ['stopped before the popup opens', 1],
+    ['stopped every 20 ms while the popup reads the page', 60],
+  ])(
+    'lists the same people when the worker is %s',
+    async (_, stops) => {
+      const cdpPage = await context.newPage();
+      const cdp = await context.newCDPSession(cdpPage);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const popup = await context.newPage();
+      const opened = popup.goto(`chrome-extension://${extensionId}/popup.html?tab=team.html`);
+      for (let i = 1; i < stops; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      }
+      await opened;
+      await popup.getByRole('group', { name: /People on this page/ }).waitFor({ timeout: 30_000 });
+      await expect.poll(() => popup.getByRole('radio').count()).toBe(6);
+      expect(await popup.getByLabel('Job title').inputValue()).toBe('VP Sales');
+      expect(await popup.getByLabel('Phone', { exact: true }).inputValue()).toBe('+1 415 555 0132');
+      await cdp.detach();
+      await Promise.all([popup.close(), cdpPage.close()]);
+    },
+    60_000,
+  );
+
   it('keeps what was typed when the popup closes and reopens', async () => {
     const popup = await openPopup();
     await popup.getByRole('radio', { name: 'Lukas Meyer' }).check();
