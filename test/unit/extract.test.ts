@@ -306,6 +306,24 @@ describe('scope and bounds', () => {
     expect(raw.candidates.flatMap((c) => c.emails)).toContain('nora.lindqvist@brightwell.co.uk');
   });
 
+  it('on a page too long to read whole, still reads its closing blocks: the author box, the footer', () => {
+    const prose = Array.from(
+      { length: 3000 },
+      (_, i) => `<p>Paragraph ${i} of a very long article about warehouse automation and its many robots.</p>`,
+    ).join('');
+    const end =
+      '<aside class="author"><h3>Nora Lindqvist</h3><p>Senior Editor</p><a href="mailto:nora.lindqvist@brightwell.co.uk">mail</a></aside>' +
+      '<footer><p>Brightwell Journal · <a href="mailto:press@brightwell.co.uk">press@brightwell.co.uk</a></p></footer>';
+    const page = parsePage(`<main><article>${prose}</article>${end}</main>`, 'https://www.brightwell.co.uk/journal');
+    open.push(page.close);
+    // Bounded in text: the scan stops a long way before the end.
+    const raw = extractPage(page.document, { limits: { maxText: 20_000, maxNodes: 1_000_000, maxMillis: 60_000 } });
+    expect(raw.truncated).toBe(true);
+    const nora = raw.candidates.find((c) => c.emails.includes('nora.lindqvist@brightwell.co.uk'));
+    expect(nora?.name).toBe('Nora Lindqvist');
+    expect(raw.candidates.flatMap((c) => c.emails)).toContain('press@brightwell.co.uk');
+  });
+
   it('reads open shadow roots', () => {
     const page = parsePage('<div id="host"></div>', 'https://www.acme-widgets.com/');
     open.push(page.close);

@@ -1,7 +1,7 @@
 import type { Hit } from '../common/hits';
 import { cleanEmail, stripInvisible } from '../common/hits';
 import { nameAndRole } from '../common/names';
-import { closest, parentOf, tagOf } from './dom';
+import { closest, parentOf, selectAll, tagOf } from './dom';
 import { decodeCloudflare, linkHits } from './links';
 import { resolveSpelledOut, type SpelledOutEmail, textHits } from './text';
 import type { Visibility } from './visible';
@@ -58,6 +58,10 @@ const MAX_EMAILS = 300;
 // A small page is read whole however busy the machine: the clock only counts past this many nodes and details
 // (a starved tab took 150 ms over the demo page's 400 nodes and dropped half its people).
 const MIN_NODES = 3000;
+// The closing blocks of a page cut short (an author box, a footer, an address), read after the cut.
+const TAIL_BLOCKS = 'aside,footer,address,[role="contentinfo"]';
+const TAIL_NODES = 3000;
+const TAIL_MILLIS = 15;
 const MIN_CHECKED = 150;
 const MAX_NAMES = 5000;
 const MAX_LEGAL_TEXTS = 30;
@@ -100,20 +104,20 @@ export function scanPage(
     }
     return emails.size;
   };
+  // What the walk may still read; the closing blocks of a page cut short get a small budget of their own (below).
+  const bounds = { nodes: limits.maxNodes, text: limits.maxText, until: started + limits.maxMillis, floor: MIN_NODES };
+  /** Where the walk stopped when the page was too long for it (not when it had found enough people). */
+  let cutShort: Node | null = null;
   const walk = (start: Node): void => {
     const doc = start.ownerDocument ?? (start as Document);
     const walker = doc.createTreeWalker(start, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       nodes++;
       // The clock is read at every node: one text node can take long (a 100,000-character one), 1,024 far longer.
-      if (
-        nodes > limits.maxNodes ||
-        offset > limits.maxText ||
-        rawHits.length >= MAX_HITS ||
-        (nodes > MIN_NODES && now() - started > limits.maxMillis) ||
-        (rawHits.length > countedHits && countEmails() > MAX_EMAILS)
-      ) {
+      const enough = rawHits.length >= MAX_HITS || (rawHits.length > countedHits && countEmails() > MAX_EMAILS);
+      if (enough || nodes > bounds.nodes || offset > bounds.text || (nodes > bounds.floor && now() > bounds.until)) {
         truncated = true;
+        if (!enough) cutShort ??= node;
         return;
       }
       try {
@@ -175,6 +179,25 @@ export function scanPage(
     offset += length;
   };
   walk(root);
+  // A page too long to read whole still has its closing blocks read (an article's author box, the footer with the
+  // imprint), where contact details usually stand: the last three after the cut, 3,000 nodes and 15 ms at most.
+  if (cutShort !== null && scope === null && root.nodeType === 1) {
+    const at = cutShort as Node;
+    const closing = selectAll(root as Element, TAIL_BLOCKS, 200).filter(
+      (el) => (at.compareDocumentPosition(el) & 4) /* follows */ !== 0 && !el.contains(at),
+    );
+    const outermost = closing.filter((el, i) => !closing.slice(0, i).some((up) => up.contains(el)));
+    Object.assign(bounds, { until: now() + TAIL_MILLIS, floor: 0 });
+    for (const block of outermost.slice(-3)) {
+      Object.assign(bounds, { nodes: nodes + TAIL_NODES, text: offset + MAX_TEXT_NODE });
+      try {
+        visit(block);
+      } catch {
+        // As in the walk: a node the page made unreadable is skipped.
+      }
+      walk(block);
+    }
+  }
 
   resolveSpelledOut(spelled, rawHits);
 
