@@ -52,17 +52,18 @@ const MAX_TEXT_NODE = 100_000;
 const MAX_HITS = 2000;
 // Distinct e-mail addresses: the 200 people a capture returns hold far fewer (the real corpus's directories hold
 // 0.4 to 1.05 a person; at 1.5, 200 people are still read), so past this the rest of a long directory is not read
-// (truncated): on the bench's 1 MB directory, 450 of its 1,000 people are read instead of all. Numbers are not counted: an article's prices and
-// order numbers look like them until libphonenumber says otherwise (they cut a 5 MB article before its author).
+// (truncated): on the bench's 1 MB directory, 450 of its 1,000 people are read instead of all. Numbers are not
+// counted: an article's prices and order numbers look like them until libphonenumber says otherwise.
 const MAX_EMAILS = 300;
-// A small page is read whole however busy the machine: the clock only counts past this many nodes and details
-// (a starved tab took 150 ms over the demo page's 400 nodes and dropped half its people).
+// A small page is read whole however busy the machine: the clock only counts past this many nodes, and this many
+// details and names are always checked (a starved tab took 150 ms over the demo page's 400 nodes and dropped half
+// its people).
 const MIN_NODES = 3000;
+const MIN_CHECKED = 150;
 // The closing blocks of a page cut short (an author box, a footer, an address), read after the cut.
 const TAIL_BLOCKS = 'aside,footer,address,[role="contentinfo"]';
 const TAIL_NODES = 3000;
 const TAIL_MILLIS = 15;
-const MIN_CHECKED = 150;
 const MAX_NAMES = 5000;
 const MAX_LEGAL_TEXTS = 30;
 // A cheap test for a legal form in a short text; the name itself is read outside the page (./legal.ts).
@@ -183,8 +184,9 @@ export function scanPage(
   // imprint), where contact details usually stand: the last three after the cut, 3,000 nodes and 15 ms at most.
   if (cutShort !== null && scope === null && root.nodeType === 1) {
     const at = cutShort as Node;
+    // After the cut in the page itself (a cut inside a frame or a shadow tree has no place in its order: 1).
     const closing = selectAll(root as Element, TAIL_BLOCKS, 200).filter(
-      (el) => (at.compareDocumentPosition(el) & 4) /* follows */ !== 0 && !el.contains(at),
+      (el) => (at.compareDocumentPosition(el) & 5) === 4 /* follows, connected */ && !el.contains(at),
     );
     const outermost = closing.filter((el, i) => !closing.slice(0, i).some((up) => up.contains(el)));
     Object.assign(bounds, { until: now() + TAIL_MILLIS, floor: 0 });
