@@ -1,6 +1,8 @@
 import type { Finished } from './capture-finish';
 import type { CaptureResult } from './capture-result';
 import { entitiesToWire } from './extract/extension/wire';
+// The bounds the page side keeps to, held again here before parse5 reads what the tab returned.
+import { MAX_SNAPSHOT, MAX_SNAPSHOTS } from './extract/page/snapshot';
 import { type Injected, injectExtractor } from './inject';
 import { sendMessage } from './messages';
 
@@ -8,10 +10,6 @@ export type CaptureOutcome =
   /** `truncated`: the page was larger than one capture reads (only its first part, or its first 200 people). */
   | { ok: true; result: CaptureResult; tabId: number; truncated: boolean }
   | { ok: false; error: string; tabId: number | null };
-
-// The bounds the page side keeps to (lib/extract/page/snapshot.ts), kept here too before parse5 reads them.
-const MAX_SNAPSHOTS = 300;
-const MAX_SNAPSHOT = 200_000;
 
 /**
  * What the extraction script returned, interpreted into people. The worker does it (lib/capture-finish.ts): its

@@ -188,7 +188,9 @@ export function scanPage(
     const closing = selectAll(root as Element, TAIL_BLOCKS, 200).filter(
       (el) => (at.compareDocumentPosition(el) & 5) === 4 /* follows, connected */ && !el.contains(at),
     );
-    const outermost = closing.filter((el, i) => !closing.slice(0, i).some((up) => up.contains(el)));
+    // In document order, a block inside another comes right after it (as in ./snapshot.ts).
+    const outermost: Element[] = [];
+    for (const el of closing) if (!outermost.at(-1)?.contains(el)) outermost.push(el);
     Object.assign(bounds, { until: now() + TAIL_MILLIS, floor: 0 });
     for (const block of outermost.slice(-3)) {
       Object.assign(bounds, { nodes: nodes + TAIL_NODES, text: offset + MAX_TEXT_NODE });

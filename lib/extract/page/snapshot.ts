@@ -8,9 +8,9 @@ import { attr, closest, parentOf, selectAll } from './dom';
 
 const ROOTS =
   '[itemscope],[typeof],.h-card,.vcard,.h-entry,.hentry,.h-event,.vevent,.h-review,.hreview,.h-feed,.h-resume,.hresume';
-const MAX_SNAPSHOT = 200_000;
+export const MAX_SNAPSHOT = 200_000;
 const MAX_TOTAL = 1_000_000;
-const MAX_SNAPSHOTS = 300;
+export const MAX_SNAPSHOTS = 300;
 const MAX_METAS = 200;
 
 export interface Snapshots {
